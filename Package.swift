@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: wastesort → WasteAPI → WasteDomain, Storage, Routing → HTTPCore.
+// The C modules are module maps and shim headers over the system's libsqlite3, libssl and epoll.
+let package = Package(
+    name: "wastesort",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wastesort", targets: ["wastesort"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+
+        .target(name: "JSON"),
+        .target(name: "Hashing", dependencies: ["COpenSSL"]),
+        .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL"]),
+        .target(name: "Routing", dependencies: ["HTTPCore", "JSON"]),
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "WasteDomain", dependencies: ["JSON"]),
+        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+        .executableTarget(name: "wastesort", dependencies: [
+            "WasteAPI", "Storage", "HTTPCore", "Hashing",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
+        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+    ]
+)

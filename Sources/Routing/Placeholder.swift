@@ -1,0 +1,1 @@
+// Routing module: placeholder until its first type lands.

@@ -1,0 +1,1 @@
+// WasteAPI module: placeholder until its first type lands.

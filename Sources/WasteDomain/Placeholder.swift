@@ -1,0 +1,1 @@
+// WasteDomain module: placeholder until its first type lands.

@@ -1,0 +1,4 @@
+import Testing
+@testable import Routing
+
+@Test func moduleLinks() {}

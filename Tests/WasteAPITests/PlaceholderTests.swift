@@ -1,0 +1,4 @@
+import Testing
+@testable import WasteAPI
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import WasteDomain
+
+@Test func moduleLinks() {}

@@ -1,1 +1,0 @@
-// Hashing module: placeholder until its first type lands.

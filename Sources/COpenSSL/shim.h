@@ -14,4 +14,11 @@ static inline int copenssl_ctx_set_min_tls12(SSL_CTX *ctx) {
 static inline long copenssl_ctx_set_mode(SSL_CTX *ctx, long mode) {
     return SSL_CTX_set_mode(ctx, mode);
 }
+// SSL_OP_* are 64-bit shift macros Swift cannot import: no renegotiation, our cipher order.
+static inline uint64_t copenssl_ctx_set_server_options(SSL_CTX *ctx) {
+    return SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+}
+static inline int copenssl_ctx_set_proto_range(SSL_CTX *ctx, int min, int max) {
+    return SSL_CTX_set_min_proto_version(ctx, min) && SSL_CTX_set_max_proto_version(ctx, max);
+}
 #endif

@@ -11,8 +11,9 @@ import Glibc
 /// SIGPIPE to SIG_IGN and the error then arrives here as `.closed` or `.failed`.
 public final class TLSSession {
     private let ssl: OpaquePointer
-    /// Set after SSL_ERROR_SSL/SYSCALL; OpenSSL forbids further I/O and SSL_shutdown then.
-    private var failure: String?
+    /// Set after SSL_ERROR_SSL/SYSCALL and returned by every later call: OpenSSL forbids
+    /// further I/O and SSL_shutdown on the session then.
+    private var terminal: TLSIOResult?
     private var shutdownSent = false
 
     init(ssl: OpaquePointer) {
@@ -36,7 +37,7 @@ public final class TLSSession {
     /// Advances the server handshake; `.bytes(0)` once it is complete (also on later calls).
     /// `read` and `write` also drive an unfinished handshake, so calling this is optional.
     public func handshake() -> TLSIOResult {
-        if let failure { return .failed(failure) }
+        if let terminal { return terminal }
         if isHandshakeComplete { return .bytes(0) }
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)
@@ -46,7 +47,7 @@ public final class TLSSession {
 
     /// Decrypts up to `buffer.count` bytes into `buffer`.
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> TLSIOResult {
-        if let failure { return .failed(failure) }
+        if let terminal { return terminal }
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return .bytes(0) }
         ERR_clear_error()
         var count = 0
@@ -59,7 +60,7 @@ public final class TLSSession {
     /// (partial writes are on). After `.wantWrite`, retry with the same unsent bytes; the
     /// buffer may live at a different address.
     public func write(_ bytes: UnsafeRawBufferPointer) -> TLSIOResult {
-        if let failure { return .failed(failure) }
+        if let terminal { return terminal }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .bytes(0) }
         ERR_clear_error()
         var count = 0
@@ -71,7 +72,7 @@ public final class TLSSession {
     /// Sends close_notify if the session is healthy; never blocks and never retries,
     /// since the connection is closed right after either way.
     public func shutdown() {
-        guard failure == nil, !shutdownSent, isHandshakeComplete else { return }
+        guard terminal == nil, !shutdownSent, isHandshakeComplete else { return }
         shutdownSent = true
         ERR_clear_error()
         _ = SSL_shutdown(ssl)
@@ -98,8 +99,9 @@ public final class TLSSession {
 
     /// `nil` means the peer simply went away.
     private func fatal(_ message: String?) -> TLSIOResult {
-        failure = message ?? "connection closed"
-        return message.map(TLSIOResult.failed) ?? .closed
+        let result = message.map(TLSIOResult.failed) ?? .closed
+        terminal = result
+        return result
     }
 
     private func syscallFailure(errno code: Int32) -> String? {

@@ -17,7 +17,7 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL",
                        providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+        .target(name: "CSystem"),
 
         .target(name: "JSON"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),

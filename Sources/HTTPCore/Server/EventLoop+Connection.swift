@@ -1,0 +1,185 @@
+import Glibc
+
+/// The per-connection protocol flow: read → parse → dispatch → write, in order.
+extension EventLoop {
+    func onReadable(_ connection: Connection) {
+        if connection.lingerUntil != nil { return discardInput(connection) }
+        guard completeHandshake(connection) else { return }
+        if connection.inFlightHead != nil || connection.closeAfterFlush {
+            connection.readPending = true
+            return
+        }
+        while !connection.isClosed {
+            switch connection.read(into: scratch) {
+            case .bytes(let count):
+                if !connection.parser.hasBufferedBytes { connection.requestStartedAt = now }
+                connection.parser.append(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+                connection.lastActivity = now
+                advance(connection)
+                if connection.inFlightHead != nil || connection.closeAfterFlush {
+                    connection.readPending = true
+                    return
+                }
+            case .wouldBlock:
+                return
+            case .closed:
+                connection.peerClosed = true
+                closeIfDone(connection)
+                return
+            case .failed:
+                closeConnection(connection)
+                return
+            }
+        }
+    }
+
+    func onWritable(_ connection: Connection) {
+        if !completeHandshake(connection) { return }
+        if connection.hasPendingOutput { flush(connection) }
+    }
+
+    /// Drives the TLS handshake; true once application data can flow.
+    private func completeHandshake(_ connection: Connection) -> Bool {
+        guard let tls = connection.tls, !tls.isHandshakeComplete else { return true }
+        switch tls.handshake() {
+        case .bytes:
+            connection.lastActivity = now
+            return true
+        case .wantRead, .wantWrite:
+            return false
+        case .closed, .failed:
+            closeConnection(connection)
+            return false
+        }
+    }
+
+    /// Parses and dispatches buffered requests while none is in flight (responses stay in order).
+    func advance(_ connection: Connection) {
+        while connection.inFlightHead == nil && !connection.closeAfterFlush && !connection.isClosed {
+            let request: HTTPRequest?
+            do {
+                request = try connection.parser.nextRequest()
+            } catch {
+                sendProtocolError(connection, status: error.status, detail: error.reason, head: nil)
+                return
+            }
+            guard let request else {
+                sendContinueIfExpected(connection)
+                return
+            }
+            connection.continueSent = false
+            dispatch(request, on: connection)
+        }
+    }
+
+    /// `100 Continue` once per request, only to HTTP/1.1 clients that asked (RFC 9110 §10.1.1).
+    private func sendContinueIfExpected(_ connection: Connection) {
+        guard let head = connection.parser.pendingHead, head.expectsContinue, head.version == .http11,
+              !connection.continueSent else { return }
+        connection.continueSent = true
+        connection.output.append(contentsOf: ResponseSerializer.continueBytes)
+        flush(connection)
+    }
+
+    private func dispatch(_ request: HTTPRequest, on connection: Connection) {
+        let head = request.head
+        connection.requestStartedAt = connection.parser.hasBufferedBytes ? now : nil
+        if responder.canRespondInline(head) {
+            finish(connection, head: head, response: responder.respond(to: request, connection: connection.info))
+            return
+        }
+        connection.inFlightHead = head
+        let (fd, id, info, responder) = (connection.fd, connection.id, connection.info, responder)
+        let accepted = pool.submit { [self] in
+            complete(fd: fd, id: id, response: responder.respond(to: request, connection: info))
+        }
+        if !accepted {
+            connection.inFlightHead = nil
+            stats.requestRefused()
+            var response = responder.protocolErrorResponse(status: 503, detail: "the server is busy; retry shortly",
+                                                           head: head, connection: connection.info)
+            response.headers.set("retry-after", "1")
+            finish(connection, head: head, response: response)
+        }
+    }
+
+    /// Continues a connection after its in-flight request was answered.
+    func resume(_ connection: Connection) {
+        guard !connection.isClosed else { return }
+        advance(connection)
+        if connection.readPending && connection.inFlightHead == nil && !connection.isClosed {
+            connection.readPending = false
+            onReadable(connection)
+        }
+        closeIfDone(connection)
+    }
+
+    /// Serializes a response into the connection's output and writes what the socket takes.
+    func finish(_ connection: Connection, head: RequestHead, response: HTTPResponse) {
+        let keepAlive = head.keepAlive && !draining && !connection.peerClosed
+            && response.headers["connection"]?.lowercased() != "close"
+        ResponseSerializer.serialize(response, version: head.version, keepAlive: keepAlive,
+                                     headOnly: head.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
+        if !keepAlive { connection.closeAfterFlush = true }
+        flush(connection)
+    }
+
+    /// Answers an error found by the HTTP layer itself and closes the connection after it.
+    func sendProtocolError(_ connection: Connection, status: Int, detail: String, head: RequestHead?) {
+        var response = responder.protocolErrorResponse(status: status, detail: detail, head: head, connection: connection.info)
+        response.headers.set("connection", "close")
+        let version = head?.version ?? .http11
+        ResponseSerializer.serialize(response, version: version, keepAlive: false,
+                                     headOnly: head?.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
+        connection.closeAfterFlush = true
+        flush(connection)
+    }
+
+    func flush(_ connection: Connection) {
+        while connection.hasPendingOutput {
+            let outcome = connection.output.withUnsafeBytes { bytes in
+                connection.write(UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...]))
+            }
+            switch outcome {
+            case .bytes(let count):
+                connection.outputOffset += count
+                connection.lastActivity = now
+            case .wouldBlock:
+                return
+            case .closed, .failed:
+                closeConnection(connection)
+                return
+            }
+        }
+        connection.output.removeAll(keepingCapacity: connection.output.capacity <= 16 * 1024)
+        connection.outputOffset = 0
+        if connection.closeAfterFlush || connection.peerClosed { beginClose(connection) }
+    }
+
+    /// Half-closes after the last response and drains the peer's leftovers, so unread
+    /// input does not make the kernel reset the connection before the client reads our answer.
+    private func beginClose(_ connection: Connection) {
+        if connection.peerClosed { return closeConnection(connection) }
+        connection.tls?.shutdown()
+        shutdown(connection.fd, Int32(SHUT_WR))
+        connection.lingerUntil = now + 2
+        discardInput(connection)
+    }
+
+    private func discardInput(_ connection: Connection) {
+        while true {
+            switch connection.read(into: scratch) {
+            case .bytes: continue
+            case .wouldBlock: return
+            case .closed, .failed: return closeConnection(connection)
+            }
+        }
+    }
+
+    /// A peer that closed its side gets its in-flight answer, then the connection ends.
+    private func closeIfDone(_ connection: Connection) {
+        guard connection.peerClosed, !connection.isClosed, connection.inFlightHead == nil,
+              !connection.hasPendingOutput else { return }
+        closeConnection(connection)
+    }
+}

@@ -1,1 +1,0 @@
-// Routing module: placeholder until its first type lands.

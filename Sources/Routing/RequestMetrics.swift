@@ -1,0 +1,70 @@
+import HTTPCore
+import Synchronization
+
+/// Request counts by route and status and a latency histogram per route, for `/metrics`.
+public final class RequestMetrics: Sendable {
+    /// Histogram upper bounds, in seconds.
+    public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    struct Key: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
+    struct Histogram {
+        var counts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
+        var count = 0
+        var sum = 0.0
+    }
+
+    struct State {
+        var requests: [Key: Int] = [:]
+        var latency: [String: Histogram] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Records one answered request; `route` nil for requests no route matched.
+    public func record(method: HTTPMethod?, route: String?, status: Int, seconds: Double) {
+        let key = Key(method: method?.rawValue ?? "-", route: route ?? "unmatched", status: status)
+        state.withLock { state in
+            state.requests[key, default: 0] += 1
+            var histogram = state.latency[key.route] ?? Histogram()
+            if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { histogram.counts[index] += 1 }
+            histogram.count += 1
+            histogram.sum += seconds
+            state.latency[key.route] = histogram
+        }
+    }
+
+    /// The Prometheus text exposition of these metrics.
+    public func prometheusText() -> String {
+        let snapshot = state.withLock { $0 }
+        var out = "# HELP wastesort_http_requests_total Requests answered, by method, route and status.\n"
+        out += "# TYPE wastesort_http_requests_total counter\n"
+        for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
+            out += "wastesort_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
+        }
+        out += "# HELP wastesort_http_request_duration_seconds Time from routing to response, by route.\n"
+        out += "# TYPE wastesort_http_request_duration_seconds histogram\n"
+        for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
+            var cumulative = 0
+            let label = Self.escape(route)
+            for (index, bound) in Self.buckets.enumerated() {
+                cumulative += histogram.counts[index]
+                out += "wastesort_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"\(bound)\"} \(cumulative)\n"
+            }
+            out += "wastesort_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"+Inf\"} \(histogram.count)\n"
+            out += "wastesort_http_request_duration_seconds_sum{route=\"\(label)\"} \(histogram.sum)\n"
+            out += "wastesort_http_request_duration_seconds_count{route=\"\(label)\"} \(histogram.count)\n"
+        }
+        return out
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}

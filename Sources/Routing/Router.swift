@@ -1,0 +1,93 @@
+import Foundation
+import HTTPCore
+
+/// Matches requests to routes and turns every outcome into a response: the handler's,
+/// a problem+json error, 404, or 405 with `Allow`. HEAD runs the GET handler (the server
+/// drops the body); OPTIONS answers with `Allow`. Logs one line and records metrics per request.
+public final class Router: HTTPResponder {
+    private let root = RouteNode()
+    public let routes: [Route]
+    private let log: AccessLog?
+    public let metrics: RequestMetrics
+    private let requestIDs = RequestIDGenerator()
+
+    public init(_ table: RouteTable, log: AccessLog? = nil, metrics: RequestMetrics = RequestMetrics()) {
+        routes = table.routes
+        self.log = log
+        self.metrics = metrics
+        for route in table.routes { root.insert(route) }
+    }
+
+    public func canRespondInline(_ head: RequestHead) -> Bool {
+        var parameters = PathParameters()
+        guard let node = find(head.path, parameters: &parameters) else { return true }  // 404 is cheap
+        return route(in: node, for: head.method)?.inline ?? true                           // 405 too
+    }
+
+    public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let id = requestIDs.id(from: request.head.headers["x-request-id"])
+        var (response, pattern) = route(request, connection: connection, id: id)
+        response.headers.set("x-request-id", id)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        metrics.record(method: request.head.method, route: pattern, status: response.status, seconds: seconds)
+        log?.record(method: request.head.method.rawValue, target: request.head.target, status: response.status,
+                    bytes: response.body.count, seconds: seconds, requestID: id)
+        return response
+    }
+
+    public func protocolErrorResponse(status: Int, detail: String, head: RequestHead?, connection: ConnectionInfo) -> HTTPResponse {
+        let error = HTTPError(status: status, kind: "protocol", title: "Request rejected", detail: detail)
+        let id = requestIDs.id(from: nil)
+        var response = error.response
+        response.headers.set("x-request-id", id)
+        metrics.record(method: head?.method, route: nil, status: status, seconds: 0)
+        log?.record(method: head?.method.rawValue ?? "-", target: head?.target ?? "-", status: status,
+                    bytes: response.body.count, seconds: 0, requestID: id)
+        return response
+    }
+
+    private func route(_ request: HTTPRequest, connection: ConnectionInfo, id: String) -> (HTTPResponse, String?) {
+        var parameters = PathParameters()
+        guard let node = find(request.head.path, parameters: &parameters), !node.routes.isEmpty else {
+            return (HTTPError.notFound().response, nil)
+        }
+        let method = request.head.method
+        guard let route = route(in: node, for: method) else {
+            let allow = allowedMethods(node)
+            if method == .OPTIONS {
+                return (HTTPResponse(status: 204, headers: ["allow": allow.joined(separator: ", ")]), nil)
+            }
+            return (HTTPError.methodNotAllowed(allow: allow).response, nil)
+        }
+        let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id)
+        do {
+            return (try route.handler(routed), route.pattern.text)
+        } catch let error as HTTPError {
+            return (error.response, route.pattern.text)
+        } catch let error as any HTTPErrorConvertible {
+            return (error.httpError.response, route.pattern.text)
+        } catch {
+            log?.error("request \(id) \(method.rawValue) \(route.pattern.text) failed: \(error)")
+            return (HTTPError.internalError(requestID: id).response, route.pattern.text)
+        }
+    }
+
+    private func find(_ path: String, parameters: inout PathParameters) -> RouteNode? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        if path.count > 1 && path.hasSuffix("/") { return nil }  // "/v1/x/" is not "/v1/x"
+        return root.find(segments[...], parameters: &parameters)
+    }
+
+    private func route(in node: RouteNode, for method: HTTPMethod) -> Route? {
+        if let route = node.routes[method] { return route }
+        return method == .HEAD ? node.routes[.GET] : nil
+    }
+
+    private func allowedMethods(_ node: RouteNode) -> [String] {
+        var methods = Set(node.routes.keys.map(\.rawValue))
+        if methods.contains("GET") { methods.insert("HEAD") }
+        methods.insert("OPTIONS")
+        return methods.sorted()
+    }
+}

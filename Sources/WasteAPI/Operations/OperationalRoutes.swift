@@ -1,0 +1,59 @@
+import HTTPCore
+import JSON
+import Routing
+import Storage
+
+/// `/healthz`, `/readyz` and `/metrics`: what load balancers and Prometheus ask.
+struct OperationalRoutes: Sendable {
+    let database: DatabasePool
+    let options: AppOptions
+    let metrics: RequestMetrics
+
+    private static let healthBody: [UInt8] = Array(#"{"status":"ok"}"#.utf8)
+
+    func register(in table: inout RouteTable) {
+        table.add(.GET, "/healthz", inline: true) { _ in
+            HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8",
+                                                "cache-control": "no-store"], body: Self.healthBody)
+        }
+        table.add(.GET, "/readyz") { _ in try readiness() }
+        table.add(.GET, "/metrics") { _ in
+            .text(metricsText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+    }
+
+    /// Ready when the database answers and has every migration this binary knows applied.
+    private func readiness() throws -> HTTPResponse {
+        let applied: Int
+        do {
+            applied = try database.read { db in
+                try db.scalar("SELECT count(*) FROM schema_migrations", as: Int.self) ?? 0
+            }
+        } catch {
+            return .json(.object(JSONObject([("status", .string("unavailable")),
+                                             ("detail", .string("the database does not answer"))])), status: 503)
+        }
+        guard applied >= options.expectedMigrations else {
+            return .json(.object(JSONObject([("status", .string("unavailable")),
+                                             ("detail", .string("migrations are not applied"))])), status: 503)
+        }
+        return .json(.object(JSONObject([("status", .string("ready")), ("migrations", .number(JSONNumber(applied)))])))
+    }
+
+    private func metricsText() -> String {
+        var text = metrics.prometheusText()
+        if let stats = options.serverStats {
+            text += "# HELP wastesort_open_connections Client connections open now.\n"
+            text += "# TYPE wastesort_open_connections gauge\n"
+            text += "wastesort_open_connections \(stats.openConnections)\n"
+            text += "# HELP wastesort_accepted_connections_total Connections accepted since start.\n"
+            text += "# TYPE wastesort_accepted_connections_total counter\n"
+            text += "wastesort_accepted_connections_total \(stats.acceptedConnections)\n"
+            text += "# HELP wastesort_refused_requests_total Requests answered 503 because every worker was busy.\n"
+            text += "# TYPE wastesort_refused_requests_total counter\n"
+            text += "wastesort_refused_requests_total \(stats.refusedRequests)\n"
+        }
+        text += DatabaseMetricsText.render(database.metrics)
+        return text
+    }
+}

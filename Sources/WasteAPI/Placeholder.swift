@@ -1,1 +1,0 @@
-// WasteAPI module: placeholder until its first type lands.

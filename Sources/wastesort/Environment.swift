@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+
+/// Flag → environment variable → default, with the same validation for both sources.
+enum Environment {
+    static func value(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    static func string(_ flag: String?, _ name: String, default fallback: String) -> String {
+        flag ?? value(name) ?? fallback
+    }
+
+    static func optionalString(_ flag: String?, _ name: String) -> String? {
+        flag ?? value(name)
+    }
+
+    static func int(_ flag: Int?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        let chosen: Int
+        if let flag {
+            chosen = flag
+        } else if let text = value(name) {
+            guard let parsed = Int(text) else { throw ValidationError("\(name)=\(text) is not an integer") }
+            chosen = parsed
+        } else {
+            chosen = fallback
+        }
+        guard range.contains(chosen) else {
+            throw ValidationError("\(name.lowercased()) must be from \(range.lowerBound) to \(range.upperBound), not \(chosen)")
+        }
+        return chosen
+    }
+
+    static func double(_ flag: Double?, _ name: String, default fallback: Double, range: ClosedRange<Double>) throws -> Double {
+        let chosen: Double
+        if let flag {
+            chosen = flag
+        } else if let text = value(name) {
+            guard let parsed = Double(text) else { throw ValidationError("\(name)=\(text) is not a number") }
+            chosen = parsed
+        } else {
+            chosen = fallback
+        }
+        guard range.contains(chosen) else {
+            throw ValidationError("\(name.lowercased()) must be from \(range.lowerBound) to \(range.upperBound), not \(chosen)")
+        }
+        return chosen
+    }
+
+    static func bool(_ flag: Bool, _ name: String) throws -> Bool {
+        if flag { return true }
+        guard let text = value(name)?.lowercased() else { return false }
+        switch text {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ValidationError("\(name)=\(text) is not a boolean (use true or false)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HTTPCore
+import Routing
+import WasteAPI
+
+/// `wastesort serve`: migrate the database and serve the API until SIGTERM/SIGINT.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (the default command).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (WASTESORT_HOST; default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on, 0 for any (WASTESORT_PORT; default 8080).") var port: Int?
+    @Flag(help: "Fill an empty database with a demo district (WASTESORT_DEMO).") var demo = false
+    @Flag(name: .customLong("public-read"), help: "Let anonymous clients GET rankings, statistics and published notices (WASTESORT_PUBLIC_READ).") var publicRead = false
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS (WASTESORT_TLS_CERT).") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert (WASTESORT_TLS_KEY).") var tlsKey: String?
+    @Option(name: .customLong("io-threads"), help: "Event-loop threads (WASTESORT_IO_THREADS; default: one per core).") var ioThreads: Int?
+    @Option(help: "Handler threads (WASTESORT_WORKERS; default 32).") var workers: Int?
+    @Option(name: .customLong("max-queue"), help: "Queued requests before 503 (WASTESORT_MAX_QUEUE; default 1024).") var maxQueue: Int?
+    @Option(name: .customLong("max-connections"), help: "Open connections before new ones are refused (WASTESORT_MAX_CONNECTIONS; default 20000).") var maxConnections: Int?
+    @Option(name: .customLong("max-body"), help: "Largest request body in bytes (WASTESORT_MAX_BODY; default 8388608).") var maxBody: Int?
+    @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
+    @Flag(name: .customLong("quiet"), help: "No access log (WASTESORT_QUIET).") var quiet = false
+
+    func run() throws {
+        let serverConfiguration = try makeServerConfiguration()
+        let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
+        let (pool, migrations) = try database.openMigrated()
+        var options = AppOptions()
+        options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
+        options.expectedMigrations = migrations.count
+        options.accessLog = log
+        let stats = ServerStats()
+        options.serverStats = stats
+        let app = Application(database: pool, options: options)
+        let running = HTTPServer(configuration: serverConfiguration, responder: app.router, stats: stats)
+        let boundPort: Int
+        do {
+            boundPort = try running.start()
+        } catch {
+            throw CommandFailure("cannot listen on \(serverConfiguration.host):\(serverConfiguration.port): \(error)")
+        }
+        let scheme = serverConfiguration.tls == nil ? "http" : "https"
+        printLine("wastesort serving \(scheme)://\(serverConfiguration.host):\(boundPort) with database \(database.path)")
+        let signals = ShutdownSignals { running.shutdown() }
+        running.waitUntilStopped()
+        signals.cancel()
+        log?.flush()
+        pool.close()
+        printLine("wastesort stopped")
+    }
+
+    private func makeServerConfiguration() throws -> HTTPServerConfiguration {
+        var configuration = HTTPServerConfiguration()
+        configuration.host = Environment.string(host, "WASTESORT_HOST", default: "127.0.0.1")
+        configuration.port = try Environment.int(port, "WASTESORT_PORT", default: 8080, range: 0...65535)
+        configuration.ioThreads = try Environment.int(ioThreads, "WASTESORT_IO_THREADS",
+                                                      default: ProcessInfo.processInfo.activeProcessorCount, range: 1...64)
+        configuration.workerThreads = try Environment.int(workers, "WASTESORT_WORKERS", default: 32, range: 1...1024)
+        configuration.maxQueuedRequests = try Environment.int(maxQueue, "WASTESORT_MAX_QUEUE", default: 1024, range: 1...1_000_000)
+        configuration.maxConnections = try Environment.int(maxConnections, "WASTESORT_MAX_CONNECTIONS", default: 20_000, range: 1...1_000_000)
+        configuration.limits.maxBodyBytes = try Environment.int(maxBody, "WASTESORT_MAX_BODY", default: 8 << 20, range: 1024...(1 << 30))
+        configuration.limits.headerTimeout = try Environment.double(headerTimeout, "WASTESORT_HEADER_TIMEOUT", default: 10, range: 0.1...3600)
+        configuration.limits.idleTimeout = try Environment.double(idleTimeout, "WASTESORT_IDLE_TIMEOUT", default: 15, range: 0.1...3600)
+        let cert = Environment.optionalString(tlsCert, "WASTESORT_TLS_CERT")
+        let key = Environment.optionalString(tlsKey, "WASTESORT_TLS_KEY")
+        switch (cert, key) {
+        case (nil, nil):
+            break
+        case let (cert?, key?):
+            do {
+                configuration.tls = try TLSContext(certificateChainPath: cert, privateKeyPath: key)
+            } catch {
+                throw CommandFailure("cannot load TLS certificate and key: \(error)")
+            }
+        default:
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+        return configuration
+    }
+}
+
+/// Prints and flushes at once: the line must reach a pipe before the process waits.
+func printLine(_ text: String) {
+    print(text)
+    fflush(stdout)
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `wastesort`: the server and its maintenance commands.
+@main
+struct WastesortCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wastesort",
+        abstract: "Waste-sorting supervision for public institutions: HTTP JSON API server and tools.",
+        discussion: "Every option also reads an environment variable: --port reads WASTESORT_PORT, --db reads WASTESORT_DB, and so on.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, CheckCommand.self, BackupCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}

@@ -90,6 +90,7 @@ func nonTokenByteInFieldNameIsBadRequest(name: String) {
     }
     #expect(failure == .headerFieldsTooLarge)
     #expect(sentLines <= 128)
+    #expect(parser.retainedCapacity < 16 * 1024)
 }
 
 @Test func floodOfFieldsTrickledInIsRejectedWithBoundedBuffering() throws {
@@ -103,4 +104,5 @@ func nonTokenByteInFieldNameIsBadRequest(name: String) {
     }
     // 64 KiB / 6 bytes per line: the byte limit trips long before 20,000 lines.
     #expect(failure == .headerFieldsTooLarge)
+    #expect(parser.retainedCapacity < 4096)
 }

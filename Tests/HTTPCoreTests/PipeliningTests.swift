@@ -59,3 +59,23 @@ import Testing
     bytes(get("/raw")).withUnsafeBytes { parser.append($0) }
     #expect(try parser.nextRequest()?.path == "/raw")
 }
+
+@Test func unboundedLimitsDoNotOverflow() {
+    var limits = HTTPLimits()
+    limits.maxRequestLineBytes = .max
+    limits.maxHeaderBytes = .max
+    limits.maxHeaderCount = .max
+    limits.maxBodyBytes = .max
+    let outcome = parseEverySplit(bytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nok"), limits: limits)
+    #expect(outcome.requests.first?.body == bytes("ok"))
+}
+
+@Test func bufferIsReleasedAfterALargeBody() throws {
+    var parser = RequestParser()
+    parser.append(bytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 200000\r\n\r\n"))
+    parser.append([UInt8](repeating: 0x41, count: 200_000))
+    #expect(try parser.nextRequest()?.body.count == 200_000)
+    parser.append(bytes(get("/next")))
+    #expect(try parser.nextRequest()?.path == "/next")
+    #expect(parser.retainedCapacity < 64 * 1024)
+}

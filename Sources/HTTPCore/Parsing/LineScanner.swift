@@ -15,8 +15,10 @@ enum LineScanner {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, resume: Int, limit: Int,
                      tooLong: HTTPParseError) throws(HTTPParseError) -> LineScan {
         guard limit >= 0 else { throw tooLong }
-        // The byte at `limit`, if any, must be the CR that ends the line.
-        let hardEnd = Swift.min(bytes.count, limit + 1)
+        // The byte at `limit`, if buffered, must be the CR that ends the line. Written without
+        // `limit + 1` on the unbounded path so a huge configured limit cannot overflow.
+        let reachesLimit = limit < bytes.count
+        let hardEnd = reachesLimit ? limit + 1 : bytes.count
         var i = resume
         while i < hardEnd {
             let b = bytes[i]
@@ -24,7 +26,7 @@ enum LineScanner {
             i += 1
         }
         if i == hardEnd {
-            if hardEnd == limit + 1 { throw tooLong }
+            if reachesLimit { throw tooLong }
             return .incomplete(resume: i)
         }
         if bytes[i] == ASCII.lf { throw .badRequest("bare LF") }

@@ -10,9 +10,10 @@ struct Framing: Sendable, Equatable {
 /// once it is complete (RFC 9112 §6, §9.3; RFC 9110 §7.2, §10.1.1). Every ambiguity that one
 /// hop could read differently from another is refused.
 struct FramingFields: Sendable {
-    private var hosts: [String] = []
-    private var contentLengths: [String] = []
-    private var transferEncodings: [String] = []
+    // The first value and a count of each field: a repeat is an error, so later values never matter.
+    private var hosts = FirstValue()
+    private var contentLengths = FirstValue()
+    private var transferEncodings = FirstValue()
     private var connectionClose = false
     private var connectionKeepAlive = false
     private var expectContinue = false
@@ -21,9 +22,9 @@ struct FramingFields: Sendable {
     /// Notes a field if it matters for framing; `name` is lower-case.
     mutating func note(name: String, value: String) {
         switch name {
-        case "host": hosts.append(value)
-        case "content-length": contentLengths.append(value)
-        case "transfer-encoding": transferEncodings.append(value)
+        case "host": hosts.note(value)
+        case "content-length": contentLengths.note(value)
+        case "transfer-encoding": transferEncodings.note(value)
         case "connection": noteConnection(value)
         case "expect": noteExpect(value)
         default: break
@@ -65,7 +66,7 @@ struct FramingFields: Sendable {
         guard contentLengths.isEmpty else { throw .badRequest("Content-Length with Transfer-Encoding") }
         guard version == .http11 else { throw .badRequest("Transfer-Encoding in HTTP/1.0") }
         guard transferEncodings.count == 1,
-              transferEncodings[0].withBytes({ $0.equalsIgnoringCase("chunked") }) else {
+              transferEncodings.first?.withBytes({ $0.equalsIgnoringCase("chunked") }) == true else {
             throw .badRequest("unsupported Transfer-Encoding")
         }
         return (nil, true)
@@ -110,5 +111,18 @@ struct FramingFields: Sendable {
             if !element.isEmpty { body(element) }
             start = end + 1
         }
+    }
+}
+
+/// The first value of a field and how often it occurred, without allocating per field.
+private struct FirstValue: Sendable {
+    private(set) var first: String?
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func note(_ value: String) {
+        if count == 0 { first = value }
+        count += 1
     }
 }

@@ -87,6 +87,9 @@ public struct RequestParser: Sendable {
         }
     }
 
+    /// Bytes the receive buffer currently holds allocated (for tests of bounded memory).
+    var retainedCapacity: Int { buffer.capacity }
+
     /// Advances through head and body as far as `bytes` allow.
     private mutating func step(_ bytes: UnsafeBufferPointer<UInt8>, consumed: inout Int) throws(HTTPParseError) -> HTTPRequest? {
         if case .head = phase {

@@ -12,6 +12,8 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case headerFieldsTooLarge
     /// The body exceeds the limit.
     case payloadTooLarge
+    /// An `Expect` value other than `100-continue`.
+    case expectationFailed
 
     public var status: Int {
         switch self {
@@ -21,6 +23,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .uriTooLong: 414
         case .headerFieldsTooLarge: 431
         case .payloadTooLarge: 413
+        case .expectationFailed: 417
         }
     }
 
@@ -32,6 +35,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .uriTooLong: "request line too long"
         case .headerFieldsTooLarge: "header section too large"
         case .payloadTooLarge: "request body too large"
+        case .expectationFailed: "expectation not supported"
         }
     }
 }

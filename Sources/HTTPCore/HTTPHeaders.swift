@@ -18,6 +18,11 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.append((name.lowercased(), value))
     }
 
+    /// Appends a field whose name the caller already lower-cased (the parser's fast path).
+    mutating func add(lowercasedName name: String, _ value: String) {
+        fields.append((name, value))
+    }
+
     /// Replaces every field of that name with one value.
     public mutating func set(_ name: String, _ value: String) {
         let lower = name.lowercased()

@@ -83,7 +83,7 @@ struct ChunkedBodyDecoder: Sendable {
         if line.isEmpty { return true }
         try budget.chargeField()
         let field = try HeaderFieldParser.parse(line)
-        trailers.add(field.name, field.value)
+        trailers.add(lowercasedName: field.name, field.value)
         return false
     }
 }

@@ -58,7 +58,7 @@ struct HeadBuilder: Sendable {
         try budget.chargeField()
         let field = try HeaderFieldParser.parse(line)
         framing.note(name: field.name, value: field.value)
-        headers.add(field.name, field.value)
+        headers.add(lowercasedName: field.name, field.value)
         return nil
     }
 

@@ -103,7 +103,8 @@ enum PlatformSocket {
                 } else if storage.ss_family == sa_family_t(AF_INET6) {
                     _ = inet_ntop(AF_INET6, bytes + 8, &buffer, socklen_t(buffer.count))
                 }
-                return String(cString: buffer)
+                let text = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+                return String(decoding: text, as: UTF8.self)
             }
         }
     }

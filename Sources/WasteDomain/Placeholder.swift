@@ -1,1 +1,0 @@
-// WasteDomain module: placeholder until its first type lands.

@@ -58,6 +58,9 @@ public final class DatabasePool: Sendable {
         readers.close()
     }
 
+    /// Write jobs queued and not yet started.
+    var pendingWriteCount: Int { writer.pendingCount }
+
     /// Timings recorded so far.
     public var metrics: DatabaseMetrics {
         recorded.withLock { $0 }

@@ -80,6 +80,13 @@ final class WriteQueue: @unchecked Sendable {
         condition.signal()
     }
 
+    /// Jobs waiting for the writer (tests use it to line jobs up into one group).
+    var pendingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count
+    }
+
     /// Stops accepting jobs, lets the writer finish every queued one, then closes the connection.
     func close() {
         condition.lock()

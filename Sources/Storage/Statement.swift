@@ -9,9 +9,21 @@ public final class Statement {
     public let sql: String
     /// The number of `?` parameters.
     public let parameterCount: Int
-    private lazy var columns = RowColumns(names: (0..<sqlite3_column_count(handle)).map { index in
-        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
-    })
+    private var cachedColumns: RowColumns?
+    private var preparedGeneration: Int32 = 0
+
+    /// Result column names, rebuilt when SQLite has re-prepared the statement after a schema
+    /// change (`SELECT *` gains a column after `ALTER TABLE … ADD COLUMN`).
+    private var columns: RowColumns {
+        let generation = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        if let cachedColumns, generation == preparedGeneration { return cachedColumns }
+        let columns = RowColumns(names: (0..<sqlite3_column_count(handle)).map { index in
+            sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+        })
+        cachedColumns = columns
+        preparedGeneration = generation
+        return columns
+    }
 
     /// Prepares the first statement of `sql`; throws when it is empty or does not compile.
     init(connection db: OpaquePointer, sql: String) throws {
@@ -154,7 +166,8 @@ public final class Statement {
 
     /// The current row.
     public func row() -> Row {
-        Row(columns: columns, values: (0..<columns.names.count).map(column))
+        let columns = self.columns
+        return Row(columns: columns, values: (0..<columns.names.count).map(column))
     }
 
     /// Binds `arguments`, steps to completion, collects every row and resets.

@@ -65,14 +65,22 @@ final class WriteQueue: @unchecked Sendable {
         self.connection = connection
         self.maxGroupSize = maxGroupSize
         self.metrics = metrics
-        let thread = Thread { [self] in self.runLoop() }
+        let thread = Thread { [self] in
+            Thread.current.threadDictionary[Self.writerThreadKey] = true
+            self.runLoop()
+        }
         thread.name = "storage-writer"
         thread.stackSize = 8 << 20
         thread.start()
     }
 
+    private static let writerThreadKey = "storage.writer-thread"
+
     /// Queues a job; throws when the queue is closed.
     func submit(_ job: WriteJob) throws {
+        // The writer would wait for itself forever: nested writes are a programming error.
+        precondition(Thread.current.threadDictionary[Self.writerThreadKey] == nil,
+                     "write called from inside a write body: use the Connection passed to the body")
         condition.lock()
         defer { condition.unlock() }
         guard accepting else { throw DatabaseError.misuse("database pool is closed") }

@@ -130,3 +130,15 @@ import Testing
         #expect(!row.description.contains("secret"))
     }
 }
+
+@Test func cachedSelectStarSeesColumnsAddedLater() throws {
+    let directory = try TemporaryDirectory()
+    let db = try directory.connection()
+    try db.execute("CREATE TABLE t(a)")
+    try db.execute("INSERT INTO t VALUES (1)")
+    #expect(try db.queryOne("SELECT * FROM t")?.columnNames == ["a"])
+    try db.execute("ALTER TABLE t ADD COLUMN b DEFAULT 2")
+    let row = try #require(try db.queryOne("SELECT * FROM t"))
+    #expect(row.columnNames == ["a", "b"])
+    #expect(try row.int("b") == 2)
+}

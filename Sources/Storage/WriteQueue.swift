@@ -169,33 +169,30 @@ final class WriteQueue: @unchecked Sendable {
                 }
             }
         }
-        failures += commit(awaitingCommit)
-        record(start: start, group: jobs.count, failures: failures)
-    }
-
-    /// Commits the open transaction and wakes the jobs; returns how many failed.
-    private func commit(_ jobs: [WriteJob]) -> Int {
-        guard connection.isInTransaction else { return 0 }
-        do {
-            try connection.execute("COMMIT TRANSACTION")
-            jobs.forEach { $0.complete(nil) }
-            return 0
-        } catch {
-            connection.rollbackQuietly()
-            jobs.forEach { $0.complete(error) }
-            return jobs.count
+        var commitError: Error?
+        if connection.isInTransaction {
+            do {
+                try connection.execute("COMMIT TRANSACTION")
+            } catch {
+                connection.rollbackQuietly()
+                commitError = error
+                failures += awaitingCommit.count
+            }
         }
+        // Metrics first, so a caller that wakes up and reads them sees its own group.
+        record(start: start, group: jobs.count, failures: failures)
+        awaitingCommit.forEach { $0.complete(commitError) }
     }
 
     private func runAlone(_ job: WriteJob) {
         let start = ContinuousClock.now
         do {
             try connection.transaction(.immediate) { try job.run($0) }
-            job.complete(nil)
             record(start: start, group: 1, failures: 0)
+            job.complete(nil)
         } catch {
-            job.complete(error)
             record(start: start, group: 1, failures: 1)
+            job.complete(error)
         }
     }
 

@@ -67,3 +67,15 @@ import Testing
         #expect(error?.message.contains("syntax error") == true)
     }
 }
+
+@Test func lockHeldBeyondTheBusyTimeoutIsReportedAsBusy() throws {
+    let directory = try TemporaryDirectory()
+    let holder = try directory.connection()
+    var options = Connection.Options()
+    options.busyTimeoutMilliseconds = 20
+    let waiter = try directory.connection(options: options)
+    try holder.execute("BEGIN IMMEDIATE")
+    defer { try? holder.execute("ROLLBACK") }
+    let error = #expect(throws: DatabaseError.self) { try waiter.execute("BEGIN IMMEDIATE") }
+    #expect(error?.isBusy == true)
+}

@@ -157,6 +157,43 @@ private final class ErrorLog: @unchecked Sendable {
         #expect(pool.metrics.largestGroup == 10)
     }
 
+    @Test func jobThatEndsTheGroupTransactionFailsTheEarlierJobsOnly() throws {
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let blocker = onThread { [pool] in
+            _ = try? pool.writeAlone { _ in
+                holding.signal()
+                release.wait()
+            }
+        }
+        holding.wait()
+        let outcomes = Locked([Int: Bool]())
+        // Queue the jobs one by one so their order in the group is known.
+        let jobs = (0..<5).map { n -> DispatchGroup in
+            let group = onThread { [pool] in
+                do {
+                    try pool.write { (db: Connection) throws -> Void in
+                        try db.execute("INSERT INTO t(thread, n) VALUES (7, ?)", [n])
+                        if n == 2 { try db.execute("ROLLBACK") }
+                    }
+                    outcomes.withLock { $0[n] = true }
+                } catch {
+                    outcomes.withLock { $0[n] = false }
+                }
+            }
+            waitForPendingWrites(n + 1)
+            return group
+        }
+        release.signal()
+        blocker.wait()
+        jobs.forEach { $0.wait() }
+        #expect(outcomes.withLock { $0 } == [0: false, 1: false, 2: false, 3: true, 4: true])
+        let numbers = try pool.read { db in
+            try db.query("SELECT n FROM t WHERE thread = 7 ORDER BY n").map { try $0.int("n") }
+        }
+        #expect(numbers == [3, 4])
+    }
+
     @Test func constraintErrorReachesTheCallerOfWrite() throws {
         try pool.write { try $0.execute("INSERT INTO t(thread, n) VALUES (3, 1)") }
         let error = #expect(throws: DatabaseError.self) {

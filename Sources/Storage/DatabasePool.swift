@@ -1,0 +1,199 @@
+import Foundation
+
+/// The database as the server uses it: one writer connection on its own thread, a few readers, WAL.
+///
+/// ```swift
+/// let pool = try DatabasePool(path: "/var/lib/wastesort/wastesort.sqlite")
+/// let id = try pool.write { db in
+///     try db.execute("INSERT INTO institutions(code, name) VALUES (?, ?)", [code, name])
+///     return db.lastInsertRowID
+/// }
+/// let rows = try pool.read { db in try db.query("SELECT * FROM institutions") }
+/// ```
+public final class DatabasePool: Sendable {
+    /// Pool size, batching and per-connection options.
+    public struct Configuration: Sendable {
+        /// Read-only connections; `read` blocks while all are busy.
+        public var readerCount = 4
+        /// The most `write` jobs committed together in one transaction.
+        public var maxGroupSize = 64
+        /// Options for every connection (readers are forced read-only).
+        public var connection = Connection.Options()
+
+        public init() {}
+    }
+
+    /// The database file.
+    public let path: String
+    private let writer: WriteQueue
+    private let readers: ReaderPool
+    private let recorded = Locked(DatabaseMetrics())
+
+    /// Opens (creating if missing) the database at `path`: the writer first, so the file exists
+    /// and is in WAL mode before the read-only connections open it.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        precondition(configuration.readerCount >= 1, "readerCount must be at least 1")
+        self.path = path
+        var writerOptions = configuration.connection
+        writerOptions.readOnly = false
+        let writerConnection = try Connection(path: path, options: writerOptions)
+        var readerOptions = configuration.connection
+        readerOptions.readOnly = true
+        let readerConnections = try (0..<configuration.readerCount).map { _ in
+            try Connection(path: path, options: readerOptions)
+        }
+        self.readers = ReaderPool(connections: readerConnections)
+        self.writer = WriteQueue(connection: writerConnection, maxGroupSize: configuration.maxGroupSize,
+                                 metrics: recorded)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Finishes every queued write, waits for borrowed readers, and closes all connections.
+    /// Later calls to `read` and `write` throw. Idempotent.
+    public func close() {
+        writer.close()
+        readers.close()
+    }
+
+    /// Write jobs queued and not yet started.
+    var pendingWriteCount: Int { writer.pendingCount }
+
+    /// Timings recorded so far.
+    public var metrics: DatabaseMetrics {
+        recorded.withLock { $0 }
+    }
+
+    // MARK: Reading
+
+    /// Runs `body` on a reader inside a deferred transaction, so all its queries see one
+    /// committed snapshot. Blocks while every reader is busy.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        let start = ContinuousClock.now
+        let connection = try readers.borrow()
+        defer {
+            readers.giveBack(connection)
+            let seconds = (ContinuousClock.now - start).seconds
+            recorded.withLock { $0.reads.record(seconds) }
+        }
+        return try connection.transaction(.deferred, body)
+    }
+
+    /// `read` for async callers: runs on a Dispatch thread so no cooperative thread blocks.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.read(body) })
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Runs `body` on the writer and returns once its changes are committed (group commit: it may
+    /// share the transaction with other callers' jobs, inside its own savepoint). When `body`
+    /// throws, only its own changes are rolled back and its error is rethrown.
+    ///
+    /// Keep bodies short: the whole group waits for each one. Use ``writeAlone(_:)`` for imports.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try submitAndWait(.grouped, body)
+    }
+
+    /// Runs `body` on the writer in an IMMEDIATE transaction of its own (long or bulk changes).
+    public func writeAlone<T>(_ body: (Connection) throws -> T) throws -> T {
+        try submitAndWait(.alone, body)
+    }
+
+    /// Runs `body` with exclusive use of the writer and no transaction; the body manages its own
+    /// (the ``Migrator`` does). A transaction left open is rolled back and reported as an error.
+    public func writeWithoutTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        try submitAndWait(.raw, body)
+    }
+
+    /// `write` for async callers: suspends instead of blocking a thread.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        let start = ContinuousClock.now
+        let box = ResultBox<T>()
+        let outcome: Result<T, Error> = await withCheckedContinuation { continuation in
+            let job = WriteJob(mode: .grouped, body: { box.value = try body($0) }) { error in
+                continuation.resume(returning: box.result(error))
+            }
+            do {
+                try writer.submit(job)
+            } catch {
+                continuation.resume(returning: .failure(error))
+            }
+        }
+        recordWrite(start: start)
+        return try outcome.get()
+    }
+
+    /// Applies pending migrations on the writer (see ``Migrator/migrate(_:)``).
+    @discardableResult
+    public func migrate(_ migrator: Migrator) throws -> [Migration] {
+        try writeWithoutTransaction { try migrator.migrate($0) }
+    }
+
+    private func submitAndWait<T>(_ mode: WriteJob.Mode, _ body: (Connection) throws -> T) throws -> T {
+        let start = ContinuousClock.now
+        defer { recordWrite(start: start) }
+        // The caller blocks until the writer is done with `body`, so it never really escapes.
+        return try withoutActuallyEscaping(body) { body in
+            let box = ResultBox<T>()
+            let done = DispatchSemaphore(value: 0)
+            var failure: Error?
+            let job = WriteJob(mode: mode, body: { box.value = try body($0) }) { error in
+                failure = error
+                done.signal()
+            }
+            try writer.submit(job)
+            done.wait()
+            return try box.result(failure).get()
+        }
+    }
+
+    private func recordWrite(start: ContinuousClock.Instant) {
+        let seconds = (ContinuousClock.now - start).seconds
+        recorded.withLock { $0.writes.record(seconds) }
+    }
+}
+
+/// Carries a job's return value from the writer thread back to the caller.
+///
+/// `@unchecked Sendable` is safe because `value` is written by the writer thread before the job
+/// completes and read by the caller only after being woken by that completion.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+
+    func result(_ error: Error?) -> Result<T, Error> {
+        if let error { return .failure(error) }
+        guard let value else { return .failure(DatabaseError.misuse("write job finished without a result")) }
+        return .success(value)
+    }
+}
+
+// MARK: - Maintenance
+
+extension DatabasePool {
+    /// Online backup of one consistent snapshot to `destination`, taken on a reader so writers
+    /// keep committing meanwhile; contains every write acknowledged before the call.
+    public func backup(to destination: String, options: BackupOptions = BackupOptions()) throws {
+        try read { db in
+            // Reading starts the snapshot; the backup then copies it without restarting.
+            _ = try db.scalar("SELECT count(*) FROM sqlite_schema")
+            try db.backup(to: destination, options: options)
+        }
+    }
+
+    /// `PRAGMA integrity_check` on a reader: `["ok"]` when the file is sound.
+    public func integrityCheck() throws -> [String] {
+        try read { try $0.integrityCheck() }
+    }
+
+    /// `PRAGMA user_version`.
+    public func userVersion() throws -> Int {
+        try read { try $0.userVersion() }
+    }
+}

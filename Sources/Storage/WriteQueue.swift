@@ -1,0 +1,220 @@
+import CSQLite
+import Foundation
+
+/// One unit of work for the writer thread.
+///
+/// `@unchecked Sendable` is safe because a job is handed to the writer thread through the queue's
+/// lock (a happens-before edge) and from then on only the writer thread touches `body`; the
+/// submitting thread only waits for `completion`, which the writer calls exactly once.
+final class WriteJob: @unchecked Sendable {
+    enum Mode {
+        /// Shares an IMMEDIATE transaction with other jobs, inside its own savepoint.
+        case grouped
+        /// Runs in an IMMEDIATE transaction of its own (long jobs such as imports).
+        case alone
+        /// Runs with exclusive use of the writer but no transaction (migrations manage their own).
+        case raw
+    }
+
+    let mode: Mode
+    private var body: ((Connection) throws -> Void)?
+    private var completion: ((Error?) -> Void)?
+
+    init(mode: Mode, body: @escaping (Connection) throws -> Void, completion: @escaping (Error?) -> Void) {
+        self.mode = mode
+        self.body = body
+        self.completion = completion
+    }
+
+    /// Runs the body once. The body is dropped before returning: `write` passes a closure through
+    /// `withoutActuallyEscaping`, which traps if anything still holds it after the caller wakes.
+    func run(_ connection: Connection) throws {
+        guard let body else { return }
+        self.body = nil
+        try body(connection)
+    }
+
+    /// Reports the outcome and wakes the caller.
+    func complete(_ error: Error?) {
+        body = nil
+        let completion = self.completion
+        self.completion = nil
+        completion?(error)
+    }
+}
+
+/// The single writer: a dedicated thread that commits queued jobs in groups.
+///
+/// Group commit: while one COMMIT waits for fsync, new jobs pile up; the next transaction takes
+/// them all (up to `maxGroupSize`), each in its own savepoint, and pays for a single fsync.
+///
+/// `@unchecked Sendable` is safe because `pending`, `accepting` and `running` are only touched
+/// while holding `condition`, and `connection` is only used by the writer thread (and by `close`
+/// after that thread has finished).
+final class WriteQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [WriteJob] = []
+    private var accepting = true
+    private var running = true
+    private let connection: Connection
+    private let maxGroupSize: Int
+    private let metrics: Locked<DatabaseMetrics>
+
+    init(connection: Connection, maxGroupSize: Int, metrics: Locked<DatabaseMetrics>) {
+        precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
+        self.connection = connection
+        self.maxGroupSize = maxGroupSize
+        self.metrics = metrics
+        let thread = Thread { [self] in
+            Thread.current.threadDictionary[Self.writerThreadKey] = true
+            self.runLoop()
+        }
+        thread.name = "storage-writer"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private static let writerThreadKey = "storage.writer-thread"
+
+    /// Queues a job; throws when the queue is closed.
+    func submit(_ job: WriteJob) throws {
+        // The writer would wait for itself forever: nested writes are a programming error.
+        precondition(Thread.current.threadDictionary[Self.writerThreadKey] == nil,
+                     "write called from inside a write body: use the Connection passed to the body")
+        condition.lock()
+        defer { condition.unlock() }
+        guard accepting else { throw DatabaseError.misuse("database pool is closed") }
+        pending.append(job)
+        condition.signal()
+    }
+
+    /// Jobs waiting for the writer (tests use it to line jobs up into one group).
+    var pendingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count
+    }
+
+    /// Stops accepting jobs, lets the writer finish every queued one, then closes the connection.
+    func close() {
+        condition.lock()
+        accepting = false
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+        connection.close()
+    }
+
+    // MARK: Writer thread
+
+    private func runLoop() {
+        while let batch = nextBatch() {
+            switch batch[0].mode {
+            case .grouped: runGroup(batch)
+            case .alone: runAlone(batch[0])
+            case .raw: runRaw(batch[0])
+            }
+        }
+        condition.lock()
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for work; `nil` once closed and drained. Grouped jobs are batched; others go alone.
+    private func nextBatch() -> [WriteJob]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty && accepting { condition.wait() }
+        guard let first = pending.first else { return nil }
+        var count = 1
+        if first.mode == .grouped {
+            while count < min(pending.count, maxGroupSize) && pending[count].mode == .grouped { count += 1 }
+        }
+        let batch = Array(pending.prefix(count))
+        pending.removeFirst(count)
+        return batch
+    }
+
+    private func runGroup(_ jobs: [WriteJob]) {
+        let start = ContinuousClock.now
+        var remaining = jobs[...]
+        var awaitingCommit: [WriteJob] = []
+        var failures = 0
+        while !remaining.isEmpty {
+            do {
+                try connection.execute("BEGIN IMMEDIATE TRANSACTION")
+            } catch {
+                remaining.forEach { $0.complete(error) }
+                record(start: start, group: 0, failures: failures + remaining.count)
+                return
+            }
+            while let job = remaining.popFirst() {
+                do {
+                    try connection.savepoint("group_job") { try job.run($0) }
+                    awaitingCommit.append(job)
+                } catch {
+                    failures += 1
+                    job.complete(error)
+                }
+                if !connection.isInTransaction {
+                    // SQLite ended the transaction itself (disk full, I/O error) or a body issued
+                    // COMMIT/ROLLBACK: the earlier jobs' outcome is unknown, so they fail too.
+                    let lost = DatabaseError(code: SQLITE_ABORT,
+                                             message: "group transaction ended early by another write in the same group")
+                    awaitingCommit.forEach { $0.complete(lost) }
+                    failures += awaitingCommit.count
+                    awaitingCommit = []
+                    break
+                }
+            }
+        }
+        var commitError: Error?
+        if connection.isInTransaction {
+            do {
+                try connection.execute("COMMIT TRANSACTION")
+            } catch {
+                connection.rollbackQuietly()
+                commitError = error
+                failures += awaitingCommit.count
+            }
+        }
+        // Metrics first, so a caller that wakes up and reads them sees its own group.
+        record(start: start, group: jobs.count, failures: failures)
+        awaitingCommit.forEach { $0.complete(commitError) }
+    }
+
+    private func runAlone(_ job: WriteJob) {
+        let start = ContinuousClock.now
+        do {
+            try connection.transaction(.immediate) { try job.run($0) }
+            record(start: start, group: 1, failures: 0)
+            job.complete(nil)
+        } catch {
+            record(start: start, group: 1, failures: 1)
+            job.complete(error)
+        }
+    }
+
+    private func runRaw(_ job: WriteJob) {
+        do {
+            try job.run(connection)
+            guard !connection.isInTransaction else {
+                connection.rollbackQuietly()
+                throw DatabaseError.misuse("writeWithoutTransaction body left a transaction open; rolled back")
+            }
+            job.complete(nil)
+        } catch {
+            job.complete(error)
+        }
+    }
+
+    private func record(start: ContinuousClock.Instant, group: Int, failures: Int) {
+        let seconds = (ContinuousClock.now - start).seconds
+        metrics.withLock { metrics in
+            metrics.commits.record(seconds)
+            metrics.failedWrites += failures
+            metrics.largestGroup = max(metrics.largestGroup, group)
+        }
+    }
+}

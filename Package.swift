@@ -5,7 +5,7 @@ import PackageDescription
 // The C modules are module maps and shim headers over the system's libsqlite3, libssl and epoll.
 let package = Package(
     name: "wastesort",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "wastesort", targets: ["wastesort"]),
     ],

@@ -1,3 +1,4 @@
+import Hashing
 import HTTPCore
 import Routing
 
@@ -10,6 +11,11 @@ public struct AppOptions: Sendable {
     /// Counters of the HTTP layer, for `/metrics`.
     public var serverStats: ServerStats?
     public var accessLog: AccessLog?
+    public var clock = AppClock.system
+    /// PBKDF2 iterations for new password hashes (tests lower it to stay fast).
+    public var passwordIterations = PasswordHasher.defaultIterations
+    /// Lifetime of a login session, in seconds.
+    public var sessionLifetime: Int64 = 12 * 3600
 
     public init() {}
 }

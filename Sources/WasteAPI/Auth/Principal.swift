@@ -1,0 +1,13 @@
+import WasteDomain
+
+/// The authenticated caller of a request.
+public struct Principal: Sendable, Equatable {
+    public let userID: Int64
+    public let username: String
+    public let role: Role
+    /// The clerk's institution; nil for other roles.
+    public let institutionID: Int64?
+    /// The token the request carried (to revoke "the current session").
+    public let tokenID: Int64
+    public let tokenKind: String
+}

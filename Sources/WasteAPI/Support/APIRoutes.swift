@@ -1,0 +1,76 @@
+import HTTPCore
+import Routing
+import WasteDomain
+
+/// What the OpenAPI document and the role-matrix test need to know about a route.
+public struct RouteDoc: Sendable {
+    public let method: HTTPMethod
+    public let path: String
+    public let access: Access
+    public let summary: String
+    public let tag: String
+    /// Query parameters the route accepts.
+    public let query: [String]
+    /// Name of the request body schema, when the route takes a body.
+    public let body: String?
+    /// Media type of the body when it is not JSON (e.g. `text/csv` imports).
+    public let bodyMediaType: String?
+    /// Status of the success response.
+    public let success: Int
+    /// Name of the success response schema, if any.
+    public let response: String?
+}
+
+/// Registers API routes with their access rule and documentation in one call, so that no
+/// route can exist without both. Authentication and the access check wrap every handler.
+public struct APIRoutes: Sendable {
+    public private(set) var table = RouteTable()
+    public private(set) var docs: [RouteDoc] = []
+    let services: Services
+
+    init(services: Services) {
+        self.services = services
+    }
+
+    public typealias Handler = @Sendable (APIContext) throws -> HTTPResponse
+
+    mutating func add(_ method: HTTPMethod, _ path: String, access: Access, summary: String, tag: String,
+                      query: [String] = [], body: String? = nil, bodyMediaType: String? = nil,
+                      success: Int = 200, response: String? = nil, inline: Bool = false,
+                      _ handler: @escaping Handler) {
+        docs.append(RouteDoc(method: method, path: path, access: access, summary: summary, tag: tag, query: query,
+                             body: body, bodyMediaType: bodyMediaType, success: success, response: response))
+        let services = services
+        let publicRead = services.options.publicRead
+        let known = Set(query)
+        table.add(method, path, inline: inline) { request in
+            let principal = try authorize(request, access: access, services: services, publicRead: publicRead)
+            if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
+            return try handler(APIContext(request: request, principal: principal, services: services))
+        }
+    }
+
+    /// Routes that serve fixed content (the OpenAPI document, the dashboard page): no token, no check.
+    mutating func addOperational(_ method: HTTPMethod, _ path: String, summary: String, inline: Bool = false,
+                                 _ handler: @escaping RouteHandler) {
+        docs.append(RouteDoc(method: method, path: path, access: .anyone, summary: summary, tag: "operations",
+                             query: [], body: nil, bodyMediaType: nil, success: 200, response: nil))
+        table.add(method, path, inline: inline, handler)
+    }
+}
+
+/// 401 without a usable token, 403 when the role may not call the route.
+private func authorize(_ request: Request, access: Access, services: Services, publicRead: Bool) throws -> Principal? {
+    if access == .anyone {
+        return try? services.authenticator.authenticate(request.headers)  // a stale token must not block login
+    }
+    guard let principal = try services.authenticator.authenticate(request.headers) else {
+        let isRead = request.method == .GET || request.method == .HEAD
+        guard isRead && access.allowsAnonymous(publicReadEnabled: publicRead) else { throw HTTPError.unauthorized() }
+        return nil
+    }
+    guard access.permits(principal.role, publicReadEnabled: publicRead) else {
+        throw HTTPError.forbidden("the \(principal.role.rawValue) role may not \(request.method.rawValue) \(request.route.text)")
+    }
+    return principal
+}

@@ -1,0 +1,22 @@
+import Hashing
+import Storage
+import WasteDomain
+
+/// What handlers share: the database, the options, the clock and the stores built on them.
+public final class Services: Sendable {
+    public let database: DatabasePool
+    public let options: AppOptions
+    public let clock: AppClock
+    public let passwords: PasswordHasher
+    let loginThrottle: LoginThrottle
+    let authenticator: Authenticator
+
+    init(database: DatabasePool, options: AppOptions) {
+        self.database = database
+        self.options = options
+        clock = options.clock
+        passwords = PasswordHasher(iterations: options.passwordIterations)
+        loginThrottle = LoginThrottle(clock: options.clock)
+        authenticator = Authenticator(database: database, clock: options.clock)
+    }
+}

@@ -76,11 +76,12 @@ extension JSONWriter {
         beginObject()
         var scope = JSONObjectWriter()
         swap(&self, &scope.writer)
-        do {
-            defer { swap(&self, &scope.writer) }
-            try body(&scope)
+        // Closed even when `body` throws, so the writer's nesting stays consistent.
+        defer {
+            swap(&self, &scope.writer)
+            endObject()
         }
-        endObject()
+        try body(&scope)
     }
 
     /// Writes an array whose elements `body` writes.
@@ -88,10 +89,11 @@ extension JSONWriter {
         beginArray()
         var scope = JSONArrayWriter()
         swap(&self, &scope.writer)
-        do {
-            defer { swap(&self, &scope.writer) }
-            try body(&scope)
+        // Closed even when `body` throws, so the writer's nesting stays consistent.
+        defer {
+            swap(&self, &scope.writer)
+            endArray()
         }
-        endArray()
+        try body(&scope)
     }
 }

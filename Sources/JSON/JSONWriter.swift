@@ -142,10 +142,10 @@ public struct JSONWriter: Sendable {
     private mutating func beginValue() {
         if afterKey {
             afterKey = false
-            return
+        } else {
+            if needsComma { bytes.append(UInt8(ascii: ",")) }
+            if depth > 0 { newlineAndIndent() }
         }
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        if depth > 0 { newlineAndIndent() }
         needsComma = true
     }
 

@@ -16,6 +16,11 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     /// An empty object.
     public init() {}
 
+    /// An empty object with room for `capacity` members before it reallocates.
+    init(capacity: Int) {
+        pairs.reserveCapacity(capacity)
+    }
+
     /// An object from key/value pairs; a later duplicate key replaces the earlier value in place.
     public init(_ pairs: [(String, JSONValue)]) {
         self.pairs.reserveCapacity(pairs.count)

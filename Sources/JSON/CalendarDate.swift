@@ -1,0 +1,63 @@
+/// A proleptic Gregorian calendar date without time zone, as in `YYYY-MM-DD` fields.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, JSONEncodable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A date if it exists: year 1…9999, month 1…12, day within the month (leap years counted).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (ten ASCII characters) naming a real date; nil otherwise.
+    public init?(parsing text: some StringProtocol) {
+        let utf8 = Array(text.utf8.prefix(11))
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+              let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]),
+              let day = Self.number(utf8[8..<10]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public func encode(to writer: inout JSONWriter) {
+        writer.writeString(description)
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard JSONNumberGrammar.isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

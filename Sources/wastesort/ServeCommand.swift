@@ -85,6 +85,5 @@ struct ServeCommand: ParsableCommand {
 
 /// Prints and flushes at once: the line must reach a pipe before the process waits.
 func printLine(_ text: String) {
-    print(text)
-    fflush(stdout)
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -2,7 +2,7 @@ import Dispatch
 import Glibc
 
 /// Runs a graceful shutdown on the first SIGTERM or SIGINT; a second one exits at once.
-final class ShutdownSignals: Sendable {
+final class ShutdownSignals {
     private let sources: [any DispatchSourceSignal]
 
     init(onSignal: @escaping @Sendable () -> Void) {

@@ -4,18 +4,29 @@ import Storage
 
 /// The wastesort API: every route, built over one database pool.
 ///
-/// The HTTP server calls `router`; each resource registers its routes from its own file.
+/// Each resource registers its routes from its own file; `routes.docs` feeds `/openapi.json`
+/// and the role-matrix test, so a route cannot exist without its access rule and summary.
 public final class Application: Sendable {
-    public let database: DatabasePool
-    public let options: AppOptions
+    public let services: Services
     public let router: Router
+    public let docs: [RouteDoc]
+
+    public var database: DatabasePool { services.database }
+    public var options: AppOptions { services.options }
 
     public init(database: DatabasePool, options: AppOptions = AppOptions()) {
-        self.database = database
-        self.options = options
-        var table = RouteTable()
+        services = Services(database: database, options: options)
+        var routes = APIRoutes(services: services)
         let metrics = RequestMetrics()
-        OperationalRoutes(database: database, options: options, metrics: metrics).register(in: &table)
-        router = Router(table, log: options.accessLog, metrics: metrics)
+        OperationalRoutes(database: database, options: options, metrics: metrics).register(in: &routes)
+        SessionRoutes.register(in: &routes)
+        UserRoutes.register(in: &routes)
+        TokenRoutes.register(in: &routes)
+        AuditRoutes.register(in: &routes)
+        SettingsRoutes.register(in: &routes)
+        InstitutionRoutes.register(in: &routes)
+        OpenAPIRoutes.register(in: &routes)
+        docs = routes.docs
+        router = Router(routes.table, log: options.accessLog, metrics: metrics)
     }
 }

@@ -11,13 +11,15 @@ struct OperationalRoutes: Sendable {
 
     private static let healthBody: [UInt8] = Array(#"{"status":"ok"}"#.utf8)
 
-    func register(in table: inout RouteTable) {
-        table.add(.GET, "/healthz", inline: true) { _ in
+    func register(in routes: inout APIRoutes) {
+        routes.addOperational(.GET, "/healthz", summary: "The process is up", inline: true) { _ in
             HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8",
                                                 "cache-control": "no-store"], body: Self.healthBody)
         }
-        table.add(.GET, "/readyz") { _ in try readiness() }
-        table.add(.GET, "/metrics") { _ in
+        routes.addOperational(.GET, "/readyz", summary: "The database answers and every migration is applied") { _ in
+            try readiness()
+        }
+        routes.addOperational(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, database") { _ in
             .text(metricsText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }

@@ -5,12 +5,13 @@ import WasteDomain
 /// Records every write: who, when, what, before and after (SPEC §3). Called inside the
 /// write's own transaction, so a change and its audit entry commit or vanish together.
 enum AuditTrail {
-    static func record(_ db: Connection, context: APIContext, entity: String, id: Int64?, action: String,
-                       before: JSONValue?, after: JSONValue?) throws {
+    static func record(_ db: Connection, context: APIContext, actor: (id: Int64, username: String)? = nil,
+                       entity: String, id: Int64?, action: String, before: JSONValue?, after: JSONValue?) throws {
+        let actor = actor ?? context.principal.map { ($0.userID, $0.username) }
         try db.execute("""
             INSERT INTO audit_events (at, actor_id, actor_username, entity, entity_id, action, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [context.now.description, context.principal?.userID, context.principal?.username, entity, id, action,
+            """, [context.now.description, actor?.id, actor?.username, entity, id, action,
                   before?.serializedString(), after?.serializedString()])
     }
 }

@@ -1,0 +1,6 @@
+import JSON
+
+/// OpenAPI component schemas of the settings resources (placeholder until written).
+enum SettingsSchemas {
+    static let all: [(String, JSONValue)] = []
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import WasteAPI
-
-@Test func moduleLinks() {}

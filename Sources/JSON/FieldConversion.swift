@@ -2,7 +2,8 @@
 /// (array elements, map values). Each returns the converted value or appends one error.
 enum FieldConversion {
     static func join(_ prefix: String, _ key: String) -> String {
-        prefix.isEmpty ? key : prefix + "." + key
+        // An empty key names the object itself (an error about the object as a whole).
+        prefix.isEmpty ? key : key.isEmpty ? prefix : prefix + "." + key
     }
 
     static func typeError(_ path: String, expected: String, got value: JSONValue) -> FieldError {

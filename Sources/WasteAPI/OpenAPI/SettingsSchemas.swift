@@ -1,6 +1,61 @@
 import JSON
 
-/// OpenAPI component schemas of the settings resources (placeholder until written).
+/// OpenAPI component schemas of the settings and categories.
 enum SettingsSchemas {
-    static let all: [(String, JSONValue)] = []
+    private static let categoryCode: JSONValue = ["type": "string", "enum": ["recyclable", "hazardous", "food", "residual"]]
+
+    private static let thresholds: JSONValue = [
+        "type": "object", "additionalProperties": false,
+        "description": "Lower bounds of the grades; pass < good < excellent.",
+        "properties": [
+            "excellent": ["type": "integer", "minimum": 0, "maximum": 100],
+            "good": ["type": "integer", "minimum": 0, "maximum": 100],
+            "pass": ["type": "integer", "minimum": 0, "maximum": 100],
+        ],
+    ]
+
+    private static let fields: [String: JSONValue] = [
+        "district_name": ["type": "string", "minLength": 1, "maxLength": 50],
+        "issuing_office": ["type": "string", "minLength": 1, "maxLength": 100],
+        "notice_prefix": ["type": "string", "minLength": 1, "maxLength": 20, "description": "机关代字 of notice numbers"],
+        "notice_addressees": ["type": "string", "minLength": 1, "maxLength": 200],
+        "categories_in_force": ["type": "array", "items": categoryCode, "minItems": 1, "maxItems": 4, "uniqueItems": true,
+                                "description": "Input also accepts Chinese names and aliases."],
+        "report_due_day": ["type": "integer", "minimum": 1, "maximum": 28,
+                           "description": "A month's ledger report is due on this day of the next month."],
+        "grade_thresholds": thresholds,
+        "utc_offset_minutes": ["type": "integer", "minimum": -720, "maximum": 840],
+    ]
+
+    static let all: [(String, JSONValue)] = [
+        ("SettingsInput", .object(JSONObject([
+            ("type", "object"), ("additionalProperties", false),
+            ("description", "Fields left out keep their current value."),
+            ("properties", .object(JSONObject(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))),
+        ]))),
+        ("Settings", .object(JSONObject([
+            ("type", "object"),
+            ("required", .array((fields.keys.sorted() + ["version", "updated_at"]).map(JSONValue.string))),
+            ("properties", .object(JSONObject((fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) + [
+                ("version", ["type": "integer", "minimum": 0]),
+                ("updated_at", ["type": ["string", "null"], "format": "date-time"]),
+            ]))),
+        ]))),
+        ("Category", [
+            "type": "object",
+            "required": ["code", "name_zh", "name_en", "colour", "colour_hex", "subcategories", "aliases", "in_force"],
+            "properties": [
+                "code": categoryCode,
+                "name_zh": ["type": "string"], "name_en": ["type": "string"],
+                "colour": ["type": "string"], "colour_hex": ["type": "string"],
+                "subcategories": ["type": "array", "items": ["type": "string"]],
+                "aliases": ["type": "array", "items": ["type": "string"]],
+                "in_force": ["type": "boolean"],
+            ],
+        ]),
+        ("CategoryList", [
+            "type": "object", "required": ["items"],
+            "properties": ["items": ["type": "array", "items": ["$ref": "#/components/schemas/Category"]]],
+        ]),
+    ]
 }

@@ -1,0 +1,63 @@
+import JSON
+import WasteDomain
+
+/// The JSON form of the settings, and its validation (every bad field at once).
+enum SettingsJSON {
+    static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "categories_in_force",
+                       "report_due_day", "grade_thresholds", "utc_offset_minutes"]
+
+    static func json(_ settings: DistrictSettings) -> JSONValue {
+        .object(JSONObject([
+            ("district_name", .string(settings.districtName)),
+            ("issuing_office", .string(settings.issuingOffice)),
+            ("notice_prefix", .string(settings.noticePrefix)),
+            ("notice_addressees", .string(settings.noticeAddressees)),
+            ("categories_in_force", .array(settings.categoriesInForce.map { .string($0.rawValue) })),
+            ("report_due_day", .number(JSONNumber(settings.reportDueDay))),
+            ("grade_thresholds", .object(JSONObject([
+                ("excellent", .number(JSONNumber(settings.gradeThresholds.excellent))),
+                ("good", .number(JSONNumber(settings.gradeThresholds.good))),
+                ("pass", .number(JSONNumber(settings.gradeThresholds.pass))),
+            ]))),
+            ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
+        ]))
+    }
+
+    /// Reads the fields present over `base` (absent fields keep their value); errors land in `reader`.
+    static func read(_ reader: inout JSONFieldReader, over base: DistrictSettings) -> DistrictSettings {
+        var settings = base
+        if let name = reader.string("district_name", minLength: 1, maxLength: 50) { settings.districtName = name }
+        if let office = reader.string("issuing_office", minLength: 1, maxLength: 100) { settings.issuingOffice = office }
+        if let prefix = reader.string("notice_prefix", minLength: 1, maxLength: 20) { settings.noticePrefix = prefix }
+        if let addressees = reader.string("notice_addressees", minLength: 1, maxLength: 200) { settings.noticeAddressees = addressees }
+        if let categories = reader.array("categories_in_force", minCount: 1, maxCount: 4, { element -> WasteCategory? in
+            guard let text = element.string(), let category = CategoryNames.resolve(text) else {
+                element.addError(code: FieldError.Code.invalidValue, message: "must be one of recyclable, hazardous, food, residual")
+                return nil
+            }
+            return category
+        }) {
+            if Set(categories).count != categories.count {
+                reader.addError("categories_in_force", code: FieldError.Code.invalidValue, message: "lists a category twice")
+            } else {
+                settings.categoriesInForce = categories.sorted()
+            }
+        }
+        if let day = reader.int("report_due_day", min: 1, max: 28) { settings.reportDueDay = day }
+        if let offset = reader.int("utc_offset_minutes", min: -720, max: 840) { settings.utcOffsetMinutes = offset }
+        if let thresholds = reader.object("grade_thresholds", allowedKeys: ["excellent", "good", "pass"], { inner -> GradeThresholds? in
+            var value = settings.gradeThresholds
+            if let excellent = inner.int("excellent", min: 0, max: 100) { value.excellent = excellent }
+            if let good = inner.int("good", min: 0, max: 100) { value.good = good }
+            if let pass = inner.int("pass", min: 0, max: 100) { value.pass = pass }
+            guard value.isOrdered else {
+                inner.addError("", code: FieldError.Code.invalidValue, message: "must satisfy pass < good < excellent")
+                return nil
+            }
+            return value
+        }) {
+            settings.gradeThresholds = thresholds
+        }
+        return settings
+    }
+}

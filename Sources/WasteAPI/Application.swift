@@ -37,6 +37,9 @@ public final class Application: Sendable {
         SurveyRoutes.register(in: &routes)
         TaskRoutes.register(in: &routes)
         FundingRoutes.register(in: &routes)
+        RubricRoutes.register(in: &routes)
+        InspectionRoutes.register(in: &routes)
+        FindingRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)
         docs = routes.docs
         router = Router(routes.table, log: options.accessLog, metrics: metrics)

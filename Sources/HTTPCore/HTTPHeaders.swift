@@ -15,7 +15,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Appends a field; the name is lower-cased.
     public mutating func add(_ name: String, _ value: String) {
-        fields.append((name.lowercased(), value))
+        fields.append((Self.lowercase(name), value))
     }
 
     /// Appends a field whose name the caller already lower-cased (the parser's fast path).
@@ -25,25 +25,31 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Replaces every field of that name with one value.
     public mutating func set(_ name: String, _ value: String) {
-        let lower = name.lowercased()
+        let lower = Self.lowercase(name)
         fields.removeAll { $0.name == lower }
         fields.append((lower, value))
     }
 
     public mutating func remove(_ name: String) {
-        let lower = name.lowercased()
+        let lower = Self.lowercase(name)
         fields.removeAll { $0.name == lower }
     }
 
     /// The first value of a field, or nil.
     public subscript(name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = Self.lowercase(name)
         return fields.first { $0.name == lower }?.value
+    }
+
+    /// Lower-cases only when needed: call sites pass lower-case literals, so this is usually free.
+    @inline(__always)
+    static func lowercase(_ name: String) -> String {
+        name.utf8.contains { $0 >= 65 && $0 <= 90 } ? name.lowercased() : name
     }
 
     /// Every value of a field, in order.
     public func values(_ name: String) -> [String] {
-        let lower = name.lowercased()
+        let lower = Self.lowercase(name)
         return fields.filter { $0.name == lower }.map(\.value)
     }
 

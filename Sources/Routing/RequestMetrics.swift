@@ -1,3 +1,4 @@
+import Glibc
 import HTTPCore
 import Synchronization
 
@@ -23,14 +24,23 @@ public final class RequestMetrics: Sendable {
         var latency: [String: Histogram] = [:]
     }
 
-    private let state = Mutex(State())
+    /// Shards by thread, so the I/O loops and workers rarely wait on each other's lock.
+    private let shards: [Shard] = (0..<16).map { _ in Shard() }
+
+    final class Shard: Sendable {
+        let state = Mutex(State())
+    }
 
     public init() {}
+
+    private var shard: Shard {
+        shards[Int((UInt(pthread_self()) >> 12) % 16)]
+    }
 
     /// Records one answered request; `route` nil for requests no route matched.
     public func record(method: HTTPMethod?, route: String?, status: Int, seconds: Double) {
         let key = Key(method: method?.rawValue ?? "-", route: route ?? "unmatched", status: status)
-        state.withLock { state in
+        shard.state.withLock { state in
             state.requests[key, default: 0] += 1
             var histogram = state.latency[key.route] ?? Histogram()
             if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { histogram.counts[index] += 1 }
@@ -42,7 +52,13 @@ public final class RequestMetrics: Sendable {
 
     /// The Prometheus text exposition of these metrics.
     public func prometheusText() -> String {
-        let snapshot = state.withLock { $0 }
+        let snapshot = shards.reduce(into: State()) { total, shard in
+            let part = shard.state.withLock { $0 }
+            total.requests.merge(part.requests, uniquingKeysWith: +)
+            total.latency.merge(part.latency) { a, b in
+                Histogram(counts: zip(a.counts, b.counts).map(+), count: a.count + b.count, sum: a.sum + b.sum)
+            }
+        }
         var out = "# HELP wastesort_http_requests_total Requests answered, by method, route and status.\n"
         out += "# TYPE wastesort_http_requests_total counter\n"
         for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {

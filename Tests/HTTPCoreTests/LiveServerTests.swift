@@ -125,9 +125,13 @@ import Testing
     }
 
     @Test func saturatedServerAnswers503WithRetryAfter() throws {
-        try withServer({ $0.workerThreads = 1; $0.maxQueuedRequests = 1 }) { _, port in
+        let responder = TestResponder()
+        try withServer({ $0.workerThreads = 1; $0.maxQueuedRequests = 1 }, responder: responder) { _, port in
             let clients = try (0..<4).map { _ in try RawClient(port: port) }
-            for client in clients { client.send("GET /slow?ms=400 HTTP/1.1\r\nHost: x\r\n\r\n") }
+            clients[0].send("GET /slow?ms=600 HTTP/1.1\r\nHost: x\r\n\r\n")
+            while responder.handled.load(ordering: .relaxed) == 0 { Thread.sleep(forTimeInterval: 0.01) }
+            // the only worker is busy: one more request may wait in the queue, the rest are refused
+            for client in clients.dropFirst() { client.send("GET /slow?ms=100 HTTP/1.1\r\nHost: x\r\n\r\n") }
             let statuses = try clients.map { try $0.readResponse() }
             #expect(statuses.filter { $0.status == 200 }.count == 2)
             let refused = statuses.filter { $0.status == 503 }

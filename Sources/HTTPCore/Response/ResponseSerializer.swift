@@ -55,7 +55,12 @@ enum ResponseSerializer {
 
     /// Header values come from handlers; CR, LF and NUL are dropped so no handler can split a response.
     private static func appendValue(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        for byte in utf8 where byte != 13 && byte != 10 && byte != 0 {
             out.append(byte)
         }
     }

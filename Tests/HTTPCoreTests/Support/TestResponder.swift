@@ -28,7 +28,7 @@ final class TestResponder: HTTPResponder {
 }
 
 /// Starts a server on an ephemeral port for one test and stops it afterwards.
-func withServer<T>(_ adjust: (inout HTTPServerConfiguration) -> Void = { _ in },
+func withServer<T>(_ adjust: (inout HTTPServerConfiguration) -> Void = { _ in }, responder: TestResponder = TestResponder(),
                    _ body: (HTTPServer, Int) throws -> T) throws -> T {
     var configuration = HTTPServerConfiguration()
     configuration.port = 0
@@ -36,7 +36,7 @@ func withServer<T>(_ adjust: (inout HTTPServerConfiguration) -> Void = { _ in },
     configuration.workerThreads = 4
     configuration.shutdownGracePeriod = 3
     adjust(&configuration)
-    let server = HTTPServer(configuration: configuration, responder: TestResponder())
+    let server = HTTPServer(configuration: configuration, responder: responder)
     let port = try server.start()
     defer { server.shutdown() }
     return try body(server, port)

@@ -40,6 +40,7 @@ public final class Application: Sendable {
         RubricRoutes.register(in: &routes)
         InspectionRoutes.register(in: &routes)
         FindingRoutes.register(in: &routes)
+        DashboardRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)
         docs = routes.docs
         router = Router(routes.table, log: options.accessLog, metrics: metrics)

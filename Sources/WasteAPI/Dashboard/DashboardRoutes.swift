@@ -1,0 +1,22 @@
+import Hashing
+import HTTPCore
+import Routing
+
+/// `GET /`: the dashboard page, served from memory with a strong ETag.
+enum DashboardRoutes {
+    private static let body = Array(DashboardPage.html.utf8)
+    private static let etag = "\"" + String(SHA256Digest.hex(body).prefix(16)) + "\""
+
+    static func register(in routes: inout APIRoutes) {
+        routes.addOperational(.GET, "/", summary: "The dashboard page (self-contained HTML)", inline: true) { request in
+            if Conditional.isNotModified(request.headers, etag: etag) { return Conditional.notModified(etag: etag) }
+            return HTTPResponse(status: 200, headers: [
+                "content-type": "text/html; charset=utf-8",
+                "etag": etag,
+                "cache-control": "no-cache",
+                "content-security-policy": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+                "x-content-type-options": "nosniff",
+            ], body: body)
+        }
+    }
+}

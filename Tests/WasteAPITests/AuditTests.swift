@@ -72,6 +72,10 @@ import WasteDomain
         #expect(try events(app, "entity=user&to=\(before)").compactMap { $0["after"]?["username"]?.stringValue } == ["early", "admin"])
         #expect(try events(app, "entity=user&from=\(later.description)&to=\(later.description)").count == 1)
 
+        _ = try app.client.patch("/v1/users/\(inspector)", json: ["username": "inspector.li"], token: app.adminToken)
+        #expect(try events(app, "actor=inspector.li").count == 2)  // a renamed user's older events
+        #expect(try events(app, "actor=insp").count == 2)  // and the name they were recorded under
+
         for (query, parameter) in [("from=yesterday", "from"), ("to=2026-02-30", "to"), ("entity_id=x", "entity_id"),
                                    ("from=2026-03-02&to=2026-03-01", "to"), ("who=admin", "who")] {
             let response = try app.client.get("/v1/audit-events?\(query)", token: app.adminToken)

@@ -24,7 +24,10 @@ struct AuditFilter {
             if let id = Int64(actor), id > 0, actor.first != "+" {
                 add("actor_id = ?", id)
             } else {
-                add("actor_username = ? COLLATE NOCASE", actor)  // usernames ignore letter case
+                // The current name finds a renamed user's older events too; the recorded name
+                // finds events of users since deleted from the table.
+                conditions.append("(actor_id IN (SELECT id FROM users WHERE username = ?) OR actor_username = ? COLLATE NOCASE)")
+                arguments.append(contentsOf: [actor, actor])
             }
         }
         let from = try Self.instant(query, "from", endOfDay: false)

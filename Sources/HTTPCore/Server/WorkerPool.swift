@@ -12,15 +12,15 @@ final class WorkerPool: @unchecked Sendable {
     private var stopping = false
     private var running = 0
     private let maxQueued: Int
-    private var threads: [Thread] = []
 
     init(threadCount: Int, maxQueued: Int) {
         self.maxQueued = maxQueued
         for index in 0..<max(1, threadCount) {
-            let thread = Thread { [unowned self] in self.work() }
+            // Each thread keeps the pool alive until it has stopped: a thread scheduled late can
+            // start after the server let go of the pool (an `unowned` capture crashed there).
+            let thread = Thread { [self] in self.work() }
             thread.name = "wastesort-worker-\(index)"
             thread.stackSize = 1 << 20
-            threads.append(thread)
             thread.start()
         }
     }

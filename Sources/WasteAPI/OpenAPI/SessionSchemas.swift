@@ -1,6 +1,42 @@
 import JSON
 
-/// OpenAPI component schemas of the session resources (placeholder until written).
+/// OpenAPI component schemas of login sessions and `GET /v1/me`.
 enum SessionSchemas {
-    static let all: [(String, JSONValue)] = []
+    static let all: [(String, JSONValue)] = [
+        ("LoginRequest", [
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["username", "password"],
+            "properties": [
+                "username": ["type": "string", "minLength": 1, "maxLength": 64],
+                "password": ["type": "string", "minLength": 1, "maxLength": 1024, "writeOnly": true],
+            ],
+        ]),
+        ("Session", [
+            "type": "object",
+            "required": ["token", "expires_at", "user"],
+            "properties": [
+                "token": ["type": "string", "description": "Bearer token for the Authorization header; shown only here."],
+                "expires_at": ["type": "string", "format": "date-time"],
+                "user": ["$ref": "#/components/schemas/User"],
+            ],
+        ]),
+        ("Me", [
+            "type": "object",
+            "required": ["user", "token"],
+            "properties": [
+                "user": ["$ref": "#/components/schemas/User"],
+                "token": [
+                    "type": "object",
+                    "required": ["id", "kind", "name", "expires_at"],
+                    "properties": [
+                        "id": ["type": "integer"],
+                        "kind": ["type": "string", "enum": ["session", "api"]],
+                        "name": ["type": "string"],
+                        "expires_at": ["type": ["string", "null"], "format": "date-time"],
+                    ],
+                ],
+            ],
+        ]),
+    ]
 }

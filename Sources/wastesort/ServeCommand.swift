@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPCore
 import Routing
+import Storage
 import WasteAPI
 
 /// `wastesort serve`: migrate the database and serve the API until SIGTERM/SIGINT.
@@ -29,6 +30,7 @@ struct ServeCommand: ParsableCommand {
         let serverConfiguration = try makeServerConfiguration()
         let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
         let (pool, migrations) = try database.openMigrated()
+        try bootstrapAdmin(pool)
         var options = AppOptions()
         options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
         options.expectedMigrations = migrations.count
@@ -51,6 +53,25 @@ struct ServeCommand: ParsableCommand {
         log?.flush()
         pool.close()
         printLine("wastesort stopped")
+    }
+
+    /// First start: the user `admin`, with `WASTESORT_ADMIN_PASSWORD` or a one-time password printed once.
+    private func bootstrapAdmin(_ pool: DatabasePool) throws {
+        let outcome: AdminBootstrap.Outcome
+        do {
+            outcome = try AdminBootstrap.ensureAdmin(pool, password: Environment.value("WASTESORT_ADMIN_PASSWORD"))
+        } catch {
+            throw CommandFailure("cannot create the first admin user: \(error)")
+        }
+        switch outcome {
+        case .existing:
+            break
+        case .createdFromEnvironment:
+            printLine("created user admin with the password from WASTESORT_ADMIN_PASSWORD")
+        case .created(let password):
+            printLine("created user admin with one-time password: \(password)")
+            printLine("(it is shown only now; log in and change it with PATCH /v1/users/{id})")
+        }
     }
 
     private func makeServerConfiguration() throws -> HTTPServerConfiguration {

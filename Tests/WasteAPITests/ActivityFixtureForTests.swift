@@ -71,7 +71,7 @@ struct ActivityFixture {
 
 extension JSONValue {
     /// The id of a created resource, for building paths.
-    var fixtureID: Int64 { self["id"]?.numberValue?.int64 ?? 0 }
+    var scopedID: Int64 { self["id"]?.numberValue?.int64 ?? 0 }
     /// A number's literal text (`"0.3"`), to check exact decimals.
-    var numberText: String? { numberValue?.text }
+    var scopedNumberText: String? { numberValue?.text }
 }

@@ -36,7 +36,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
         let client = fixture.app.client
         let created = try client.post("/v1/institutions/1/\(resource.table)", json: resource.valid, token: fixture.clerkA)
         #expect(created.status == 201)
-        let id = created.json.fixtureID
+        let id = created.json.scopedID
         #expect(created.header("location") == "/v1/\(resource.table)/\(id)")
         #expect(created.header("etag") == "\"v1\"")
         #expect(created.json["institution_id"]?.numberValue?.int64 == 1)
@@ -68,7 +68,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     func clerkOfAnotherInstitutionGets404Everywhere(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
         let client = fixture.app.client
-        let id = try fixture.create(resource.table, resource.valid, token: fixture.clerkA).fixtureID
+        let id = try fixture.create(resource.table, resource.valid, token: fixture.clerkA).scopedID
         let path = "/v1/\(resource.table)/\(id)"
         #expect(try client.get("/v1/institutions/1/\(resource.table)", token: fixture.clerkB).status == 404)
         #expect(try client.post("/v1/institutions/1/\(resource.table)", json: resource.valid, token: fixture.clerkB).status == 404)
@@ -90,7 +90,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     func inspectorsReadOnlyViewersAndAnonymousAreRefused(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
         let client = fixture.app.client
-        let id = try fixture.create(resource.table, resource.valid).fixtureID
+        let id = try fixture.create(resource.table, resource.valid).scopedID
         let collection = "/v1/institutions/1/\(resource.table)"
         let path = "/v1/\(resource.table)/\(id)"
         #expect(try client.get(collection, token: fixture.inspector).status == 200)
@@ -114,7 +114,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     func conditionalRequestsUseTheVersion(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
         let client = fixture.app.client
-        let id = try fixture.create(resource.table, resource.valid).fixtureID
+        let id = try fixture.create(resource.table, resource.valid).scopedID
         let path = "/v1/\(resource.table)/\(id)"
         let notModified = try client.get(path, token: fixture.admin, headers: [("If-None-Match", "\"v1\"")])
         #expect(notModified.status == 304)
@@ -152,7 +152,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
         let fixture = try ActivityFixture()
         let client = fixture.app.client
         let created = try fixture.create(resource.table, resource.valid, token: fixture.clerkA)
-        let id = created.fixtureID
+        let id = created.scopedID
         let patched = try client.patch("/v1/\(resource.table)/\(id)", json: resource.change, token: fixture.clerkA).json
         #expect(try client.delete("/v1/\(resource.table)/\(id)", token: fixture.admin).status == 204)
         let trail = try fixture.auditTrail(resource.entity, id)
@@ -170,7 +170,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     @Test(arguments: ScopedCase.all)
     func aPatchThatChangesNothingWritesNothing(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
-        let id = try fixture.create(resource.table, resource.valid).fixtureID
+        let id = try fixture.create(resource.table, resource.valid).scopedID
         let same = try fixture.app.client.patch("/v1/\(resource.table)/\(id)", json: resource.valid, token: fixture.admin)
         #expect(same.status == 200)
         #expect(same.json["version"]?.numberValue?.int64 == 1)
@@ -187,7 +187,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
         let response = try client.post("/v1/institutions/1/\(resource.table)", json: .object(body), token: fixture.admin)
         #expect(response.status == 400)
         #expect(Set(response.errorFields) == ["institution_id", "colour"])
-        let id = try fixture.create(resource.table, resource.valid).fixtureID
+        let id = try fixture.create(resource.table, resource.valid).scopedID
         let patch = try client.patch("/v1/\(resource.table)/\(id)", json: ["version": 5], token: fixture.admin)
         #expect(patch.status == 400)
         #expect(patch.errorFields == ["version"])
@@ -201,12 +201,12 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     func listsArePagedByCursor(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
         let client = fixture.app.client
-        let ids = try (0..<3).map { _ in try fixture.create(resource.table, resource.valid).fixtureID }
+        let ids = try (0..<3).map { _ in try fixture.create(resource.table, resource.valid).scopedID }
         let first = try client.get("/v1/institutions/1/\(resource.table)?limit=2", token: fixture.admin)
-        #expect(first.json["items"]?.arrayValue?.map(\.fixtureID) == Array(ids.prefix(2)))
+        #expect(first.json["items"]?.arrayValue?.map(\.scopedID) == Array(ids.prefix(2)))
         let cursor = try #require(first.json["next_cursor"]?.stringValue)
         let second = try client.get("/v1/institutions/1/\(resource.table)?limit=2&cursor=\(cursor)", token: fixture.admin)
-        #expect(second.json["items"]?.arrayValue?.map(\.fixtureID) == [ids[2]])
+        #expect(second.json["items"]?.arrayValue?.map(\.scopedID) == [ids[2]])
         #expect(second.json["next_cursor"] == .null)
         #expect(try client.get("/v1/institutions/1/\(resource.table)?limit=0", token: fixture.admin).status == 400)
         #expect(try client.get("/v1/institutions/1/\(resource.table)?cursor=bogus", token: fixture.admin).status == 400)
@@ -215,7 +215,7 @@ struct ScopedCase: Sendable, CustomStringConvertible {
     @Test(arguments: ScopedCase.all)
     func archivedInstitutionsTakeNoNewRecordsButKeepTheirOwn(_ resource: ScopedCase) throws {
         let fixture = try ActivityFixture()
-        let id = try fixture.create(resource.table, resource.valid).fixtureID
+        let id = try fixture.create(resource.table, resource.valid).scopedID
         try fixture.app.sql("UPDATE institutions SET status = 'archived' WHERE id = 1")
         let refused = try fixture.app.client.post("/v1/institutions/1/\(resource.table)", json: resource.valid, token: fixture.admin)
         #expect(refused.status == 409)

@@ -22,13 +22,13 @@ import Testing
         let created = try fixture.create("activities", [
             "kind": "commitment_signing", "title": "签订承诺书", "held_on": "2020-03-02", "note": "全体职工",
         ])
-        #expect(created["participants"]?.numberText == "0")
-        #expect(created["materials_count"]?.numberText == "0")
-        let patched = try fixture.app.client.patch("/v1/activities/\(created.fixtureID)", json: ["note": nil],
+        #expect(created["participants"]?.scopedNumberText == "0")
+        #expect(created["materials_count"]?.scopedNumberText == "0")
+        let patched = try fixture.app.client.patch("/v1/activities/\(created.scopedID)", json: ["note": nil],
                                                    token: fixture.admin)
         #expect(patched.json["note"] == .null)
         #expect(patched.json["kind"]?.stringValue == "commitment_signing")
-        let cleared = try fixture.app.client.patch("/v1/activities/\(created.fixtureID)", json: ["title": nil, "kind": nil],
+        let cleared = try fixture.app.client.patch("/v1/activities/\(created.scopedID)", json: ["title": nil, "kind": nil],
                                                    token: fixture.admin)
         #expect(Set(cleared.errorFields) == ["title", "kind"])
     }
@@ -40,12 +40,12 @@ import Testing
         let later = try fixture.create("activities", ["kind": "training", "title": "二季度培训", "held_on": "2020-06-30"])
         func ids(_ query: String) throws -> [Int64] {
             try fixture.app.client.get("/v1/institutions/1/activities?\(query)", token: fixture.admin)
-                .json["items"]?.arrayValue?.map(\.fixtureID) ?? []
+                .json["items"]?.arrayValue?.map(\.scopedID) ?? []
         }
-        #expect(try ids("kind=training") == [training.fixtureID, later.fixtureID])
-        #expect(try ids("from=2020-04-01&to=2020-06-29") == [pledge.fixtureID])
-        #expect(try ids("kind=training&from=2020-04-01") == [later.fixtureID])
-        #expect(try ids("to=2020-03-10") == [training.fixtureID])
+        #expect(try ids("kind=training") == [training.scopedID, later.scopedID])
+        #expect(try ids("from=2020-04-01&to=2020-06-29") == [pledge.scopedID])
+        #expect(try ids("kind=training&from=2020-04-01") == [later.scopedID])
+        #expect(try ids("to=2020-03-10") == [training.scopedID])
         for bad in ["kind=parade", "from=2020-13-01", "from=2020-06-01&to=2020-05-01"] {
             let response = try fixture.app.client.get("/v1/institutions/1/activities?\(bad)", token: fixture.admin)
             #expect(response.status == 400, "\(bad)")

@@ -12,8 +12,8 @@ import Testing
             ("year", 2020), ("budget_yuan", .number(JSONNumber("0.2")!)), ("spent_yuan", .number(JSONNumber("2e-1")!)),
         ])))
         try fixture.create("funding", ["year": 2021, "budget_yuan": 99999999.99])
-        #expect(first["budget_yuan"]?.numberText == "0.1")
-        #expect(first["spent_yuan"]?.numberText == "0.1")
+        #expect(first["budget_yuan"]?.scopedNumberText == "0.1")
+        #expect(first["spent_yuan"]?.scopedNumberText == "0.1")
         let stored = try fixture.app.pool.read { db in
             try db.query("SELECT budget_fen, spent_fen FROM funding ORDER BY id").map { [try $0.int64("budget_fen"), try $0.int64("spent_fen")] }
         }
@@ -21,15 +21,15 @@ import Testing
 
         let year2020 = try fixture.app.client.get("/v1/institutions/1/funding?year=2020", token: fixture.inspector).json
         #expect(year2020["items"]?.arrayValue?.count == 2)
-        #expect(year2020["totals"]?["budget_yuan"]?.numberText == "0.3")
-        #expect(year2020["totals"]?["spent_yuan"]?.numberText == "0.3")
+        #expect(year2020["totals"]?["budget_yuan"]?.scopedNumberText == "0.3")
+        #expect(year2020["totals"]?["spent_yuan"]?.scopedNumberText == "0.3")
         // totals cover every selected line, not only the page
         let paged = try fixture.app.client.get("/v1/institutions/1/funding?limit=1", token: fixture.admin).json
         #expect(paged["items"]?.arrayValue?.count == 1)
-        #expect(paged["totals"]?["budget_yuan"]?.numberText == "100000000.29")
-        #expect(paged["items"]?[0]?["budget_yuan"]?.numberText == "0.1")
+        #expect(paged["totals"]?["budget_yuan"]?.scopedNumberText == "100000000.29")
+        #expect(paged["items"]?[0]?["budget_yuan"]?.scopedNumberText == "0.1")
         let empty = try fixture.app.client.get("/v1/institutions/2/funding", token: fixture.admin).json
-        #expect(empty["totals"]?["spent_yuan"]?.numberText == "0")
+        #expect(empty["totals"]?["spent_yuan"]?.scopedNumberText == "0")
     }
 
     @Test func badAmountsAndYearsAreReportedAtOnce() throws {
@@ -55,12 +55,12 @@ import Testing
     @Test func spendingIsUpdatedExactly() throws {
         let fixture = try ActivityFixture()
         let line = try fixture.create("funding", ["year": 2020, "budget_yuan": 5000, "purpose": "宣传手册印制"])
-        #expect(line["spent_yuan"]?.numberText == "0")
-        let patched = try fixture.app.client.patch("/v1/funding/\(line.fixtureID)",
+        #expect(line["spent_yuan"]?.scopedNumberText == "0")
+        let patched = try fixture.app.client.patch("/v1/funding/\(line.scopedID)",
                                                    json: .object(JSONObject([("spent_yuan", .number(JSONNumber("1234.56")!))])),
                                                    token: fixture.clerkA)
-        #expect(patched.json["spent_yuan"]?.numberText == "1234.56")
-        #expect(patched.json["budget_yuan"]?.numberText == "5000")
+        #expect(patched.json["spent_yuan"]?.scopedNumberText == "1234.56")
+        #expect(patched.json["budget_yuan"]?.scopedNumberText == "5000")
         #expect(try fixture.app.client.get("/v1/institutions/1/funding?year=1999", token: fixture.admin).status == 400)
     }
 }

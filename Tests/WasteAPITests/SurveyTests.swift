@@ -6,13 +6,13 @@ import Testing
     @Test func ratesAreExactFractionsToFourDecimals() throws {
         let fixture = try ActivityFixture()
         let survey = try fixture.create("surveys", ["surveyed_on": "2020-06-01", "respondents": 3, "aware": 2, "participating": 1])
-        #expect(survey["awareness_rate"]?.numberText == "0.6667")
-        #expect(survey["participation_rate"]?.numberText == "0.3333")
+        #expect(survey["awareness_rate"]?.scopedNumberText == "0.6667")
+        #expect(survey["participation_rate"]?.scopedNumberText == "0.3333")
         let all = try fixture.create("surveys", ["surveyed_on": "2020-06-02", "respondents": 8, "aware": 8, "participating": 0])
-        #expect(all["awareness_rate"]?.numberText == "1")
-        #expect(all["participation_rate"]?.numberText == "0")
-        let patched = try fixture.app.client.patch("/v1/surveys/\(all.fixtureID)", json: ["participating": 1], token: fixture.admin)
-        #expect(patched.json["participation_rate"]?.numberText == "0.125")
+        #expect(all["awareness_rate"]?.scopedNumberText == "1")
+        #expect(all["participation_rate"]?.scopedNumberText == "0")
+        let patched = try fixture.app.client.patch("/v1/surveys/\(all.scopedID)", json: ["participating": 1], token: fixture.admin)
+        #expect(patched.json["participation_rate"]?.scopedNumberText == "0.125")
     }
 
     @Test func countsBeyondTheRespondentsAreReportedWithTheOtherBadFields() throws {
@@ -33,13 +33,13 @@ import Testing
     @Test func patchingTheRespondentsBelowTheCountsIsRefused() throws {
         let fixture = try ActivityFixture()
         let survey = try fixture.create("surveys", ["surveyed_on": "2020-06-01", "respondents": 50, "aware": 45, "participating": 20])
-        let response = try fixture.app.client.patch("/v1/surveys/\(survey.fixtureID)", json: ["respondents": 30], token: fixture.admin)
+        let response = try fixture.app.client.patch("/v1/surveys/\(survey.scopedID)", json: ["respondents": 30], token: fixture.admin)
         #expect(response.status == 400)
         #expect(response.errorFields == ["aware"])
-        let both = try fixture.app.client.patch("/v1/surveys/\(survey.fixtureID)", json: ["respondents": 30, "aware": 30],
+        let both = try fixture.app.client.patch("/v1/surveys/\(survey.scopedID)", json: ["respondents": 30, "aware": 30],
                                                 token: fixture.admin)
         #expect(both.status == 200)
-        #expect(both.json["awareness_rate"]?.numberText == "1")
+        #expect(both.json["awareness_rate"]?.scopedNumberText == "1")
     }
 
     @Test func listFiltersBySurveyDate() throws {

@@ -28,7 +28,7 @@ import WasteDomain
         let task = try fixture.create("tasks", ["title": "建立工作机构", "owner": "王芳", "due_on": "2020-05-31"])
         #expect(task["status"]?.stringValue == "open")
         #expect(task["done_on"] == .null)
-        let path = "/v1/tasks/\(task.fixtureID)"
+        let path = "/v1/tasks/\(task.scopedID)"
         let notDated = try client.patch(path, json: ["status": "done"], token: fixture.clerkA)
         #expect(notDated.errorFields == ["done_on"])
         let done = try client.patch(path, json: ["status": "done", "done_on": "2020-05-20"], token: fixture.clerkA)
@@ -44,7 +44,7 @@ import WasteDomain
         let fixture = try ActivityFixture()
         let app = fixture.app
         let task = try fixture.create("tasks", ["title": "提交实施方案", "owner": "赵强", "due_on": "2020-06-30"])
-        let path = "/v1/tasks/\(task.fixtureID)"
+        let path = "/v1/tasks/\(task.scopedID)"
         // 23:59:59 on the due day in Beijing time: not yet overdue
         app.clock.set(try #require(Timestamp(parsing: "2020-06-30T15:59:59Z")))
         #expect(try app.client.get(path, token: fixture.clerkA).json["overdue"] == .bool(false))
@@ -67,13 +67,13 @@ import WasteDomain
                                                     "status": "done", "done_on": "2020-06-20"])
         func ids(_ query: String) throws -> [Int64] {
             try app.client.get("/v1/institutions/1/tasks?\(query)", token: fixture.inspector)
-                .json["items"]?.arrayValue?.map(\.fixtureID) ?? []
+                .json["items"]?.arrayValue?.map(\.scopedID) ?? []
         }
-        #expect(try ids("overdue=true") == [late.fixtureID])
-        #expect(try ids("overdue=false") == [dueToday.fixtureID, doneLate.fixtureID])
-        #expect(try ids("status=done") == [doneLate.fixtureID])
+        #expect(try ids("overdue=true") == [late.scopedID])
+        #expect(try ids("overdue=false") == [dueToday.scopedID, doneLate.scopedID])
+        #expect(try ids("status=done") == [doneLate.scopedID])
         #expect(try ids("status=open&overdue=false") == [])
-        #expect(try ids("from=2020-06-10&to=2020-07-31") == [late.fixtureID, dueToday.fixtureID])
+        #expect(try ids("from=2020-06-10&to=2020-07-31") == [late.scopedID, dueToday.scopedID])
         #expect(try app.client.get("/v1/institutions/1/tasks?overdue=yes", token: fixture.admin).status == 400)
         #expect(try app.client.get("/v1/institutions/1/tasks?status=closed", token: fixture.admin).status == 400)
         // the computed field agrees with the filter

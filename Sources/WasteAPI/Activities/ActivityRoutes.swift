@@ -60,9 +60,9 @@ struct ActivityRecord: ScopedResource {
         [kind.rawValue, title, heldOn.description, participants, materialsCount, note]
     }
 
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [SQLCondition] {
+    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] {
         guard let kind = try query.oneOf("kind", ActivityKind.allCases.map(\.rawValue)) else { return [] }
-        return [SQLCondition(sql: "kind = ?", arguments: [kind])]
+        return [ScopedCondition(sql: "kind = ?", arguments: [kind])]
     }
 }
 

@@ -49,13 +49,13 @@ struct FundingRecord: ScopedResource {
 
     var sqlValues: [any SQLValueConvertible] { [year, budgetFen, spentFen, purpose] }
 
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [SQLCondition] {
+    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] {
         guard let year = try query.int("year", range: 2000...2100) else { return [] }
-        return [SQLCondition(sql: "year = ?", arguments: [year])]
+        return [ScopedCondition(sql: "year = ?", arguments: [year])]
     }
 
     /// `totals: {budget_yuan, spent_yuan}` summed in fen: 0.1 + 0.2 is exactly 0.3.
-    static func summary(_ db: Connection, where condition: SQLCondition) throws -> [(String, JSONValue)] {
+    static func summary(_ db: Connection, where condition: ScopedCondition) throws -> [(String, JSONValue)] {
         let row = try db.queryOne("""
             SELECT COALESCE(SUM(budget_fen), 0) AS budget, COALESCE(SUM(spent_fen), 0) AS spent
             FROM funding WHERE \(condition.sql)

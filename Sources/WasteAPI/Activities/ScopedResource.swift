@@ -19,7 +19,7 @@ struct ScopedKind: Sendable {
 }
 
 /// A `WHERE` fragment with its arguments.
-struct SQLCondition {
+struct ScopedCondition {
     let sql: String
     let arguments: [any SQLValueConvertible]
 }
@@ -57,9 +57,9 @@ protocol ScopedResource: Sendable, Equatable {
     /// Read-only fields computed for responses (rates, `overdue`).
     func computed(_ environment: ScopedEnvironment) -> [(String, JSONValue)]
     /// Conditions of the resource's own list parameters.
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [SQLCondition]
+    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition]
     /// Extra members of a list response, over every row the filters select (not just the page).
-    static func summary(_ db: Connection, where condition: SQLCondition) throws -> [(String, JSONValue)]
+    static func summary(_ db: Connection, where condition: ScopedCondition) throws -> [(String, JSONValue)]
     /// Adjusts a PATCH's merged object before it is read (e.g. reopening a task clears `done_on`).
     static func prepareMerge(_ merged: inout JSONObject, body: JSONObject)
 }
@@ -68,8 +68,8 @@ extension ScopedResource {
     static var dateColumn: String? { nil }
     static var listQuery: [String] { [] }
     func computed(_ environment: ScopedEnvironment) -> [(String, JSONValue)] { [] }
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [SQLCondition] { [] }
-    static func summary(_ db: Connection, where condition: SQLCondition) throws -> [(String, JSONValue)] { [] }
+    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] { [] }
+    static func summary(_ db: Connection, where condition: ScopedCondition) throws -> [(String, JSONValue)] { [] }
     static func prepareMerge(_ merged: inout JSONObject, body: JSONObject) {}
 }
 

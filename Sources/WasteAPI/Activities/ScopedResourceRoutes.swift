@@ -134,17 +134,17 @@ enum ScopedResourceRoutes<R: ScopedResource> {
 
     /// The institution, the `from`/`to` date range when the resource has one, and its own filters.
     private static func listCondition(_ institutionID: Int64, _ query: QueryParameters,
-                                      _ environment: ScopedEnvironment) throws -> SQLCondition {
-        var parts = [SQLCondition(sql: "institution_id = ?", arguments: [institutionID])]
+                                      _ environment: ScopedEnvironment) throws -> ScopedCondition {
+        var parts = [ScopedCondition(sql: "institution_id = ?", arguments: [institutionID])]
         if let column = R.dateColumn {
             let from = try dateParameter(query, "from")
             let to = try dateParameter(query, "to")
             if let from, let to, to < from { throw HTTPError.invalidQuery("to", "must not be before from") }
-            if let from { parts.append(SQLCondition(sql: "\(column) >= ?", arguments: [from.description])) }
-            if let to { parts.append(SQLCondition(sql: "\(column) <= ?", arguments: [to.description])) }
+            if let from { parts.append(ScopedCondition(sql: "\(column) >= ?", arguments: [from.description])) }
+            if let to { parts.append(ScopedCondition(sql: "\(column) <= ?", arguments: [to.description])) }
         }
         parts += try R.filters(query, environment)
-        return SQLCondition(sql: parts.map { "(\($0.sql))" }.joined(separator: " AND "),
+        return ScopedCondition(sql: parts.map { "(\($0.sql))" }.joined(separator: " AND "),
                             arguments: parts.flatMap(\.arguments))
     }
 

@@ -44,7 +44,7 @@ enum ScopedStore<R: ScopedResource> {
     }
 
     /// Up to `page.limit + 1` rows matching `condition` after the page's cursor, by id.
-    static func list(_ db: Connection, where condition: SQLCondition, page: Page) throws -> [Record] {
+    static func list(_ db: Connection, where condition: ScopedCondition, page: Page) throws -> [Record] {
         try db.query("""
             SELECT \(selectList) FROM \(R.kind.table) WHERE \(condition.sql) AND id > ? ORDER BY id LIMIT ?
             """, condition.arguments + [page.afterID, page.limit + 1]).map(record)

@@ -69,14 +69,14 @@ struct TaskRecord: ScopedResource {
     }
 
     /// `status=`, and `overdue=true|false` by the same rule as the computed field.
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [SQLCondition] {
-        var conditions: [SQLCondition] = []
+    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] {
+        var conditions: [ScopedCondition] = []
         if let status = try query.oneOf("status", TaskStatus.allCases.map(\.rawValue)) {
-            conditions.append(SQLCondition(sql: "status = ?", arguments: [status]))
+            conditions.append(ScopedCondition(sql: "status = ?", arguments: [status]))
         }
         if let overdue = try query.oneOf("overdue", ["true", "false"]) {
             let rule = "status <> 'done' AND due_on < ?"
-            conditions.append(SQLCondition(sql: overdue == "true" ? rule : "NOT (\(rule))",
+            conditions.append(ScopedCondition(sql: overdue == "true" ? rule : "NOT (\(rule))",
                                            arguments: [environment.today.description]))
         }
         return conditions

@@ -1,0 +1,111 @@
+import HTTPCore
+import JSON
+import Routing
+import Storage
+import WasteDomain
+
+/// Create, change, archive and import: every write validates first, checks `If-Match`
+/// against the row it read inside the transaction, and records an audit entry there too.
+enum InstitutionWrites {
+    static func create(_ context: APIContext) throws -> HTTPResponse {
+        let fields = try validated(InstitutionInput.read(try context.jsonObject(), onto: nil))
+        return try context.services.database.write { db in
+            try Idempotency.run(context, in: db) { db in
+                try InstitutionStore.requireUnique(db, fields, excluding: nil)
+                let record = try InstitutionStore.mappingConflicts {
+                    try InstitutionStore.insert(db, fields, now: context.now.description)
+                }
+                try AuditTrail.record(db, context: context, entity: "institution", id: record.id, action: "create",
+                                      before: nil, after: record.json)
+                return .json(record.json, status: 201,
+                             headers: ["location": "/v1/institutions/\(record.id)", "etag": record.etag])
+            }
+        }
+    }
+
+    static func patch(_ context: APIContext) throws -> HTTPResponse {
+        let id = try context.parameters.id()
+        try context.requireInstitutionAccess(id)
+        let object = try context.jsonObject()
+        if context.clerkInstitutionID != nil { try requireProfileFieldsOnly(object) }
+        return try context.services.database.write { db in
+            guard let record = try InstitutionRecord.find(db, id: id) else { throw HTTPError.notFound("no institution \(id)") }
+            try Conditional.requireMatch(context.request.headers, etag: record.etag)
+            let fields = try validated(InstitutionInput.read(object, onto: record.fields))
+            guard fields != record.fields else { return .json(record.json, headers: ["etag": record.etag]) }
+            try InstitutionStore.requireUnique(db, fields, excluding: id)
+            let updated = try InstitutionStore.mappingConflicts {
+                try InstitutionStore.update(db, record, to: fields, now: context.now.description)
+            }
+            try AuditTrail.record(db, context: context, entity: "institution", id: id, action: "update",
+                                  before: record.json, after: updated.json)
+            return .json(updated.json, headers: ["etag": updated.etag])
+        }
+    }
+
+    /// DELETE archives: the row, its ledger and its history stay. Archiving an archived
+    /// institution changes nothing and answers 204 again, so retries are safe.
+    static func archive(_ context: APIContext) throws -> HTTPResponse {
+        let id = try context.parameters.id()
+        return try context.services.database.write { db in
+            guard let record = try InstitutionRecord.find(db, id: id) else { throw HTTPError.notFound("no institution \(id)") }
+            try Conditional.requireMatch(context.request.headers, etag: record.etag)
+            guard record.fields.status != .archived else { return HTTPResponse(status: 204, headers: ["etag": record.etag]) }
+            var fields = record.fields
+            fields.status = .archived
+            let archived = try InstitutionStore.update(db, record, to: fields, now: context.now.description)
+            try AuditTrail.record(db, context: context, entity: "institution", id: id, action: "archive",
+                                  before: record.json, after: archived.json)
+            return HTTPResponse(status: 204, headers: ["etag": archived.etag])
+        }
+    }
+
+    /// `POST /v1/institutions/import`: the body is the CSV file itself.
+    static func importCSV(_ context: APIContext) throws -> HTTPResponse {
+        try requireCSVMediaType(context.request.headers)
+        let principal = try context.caller()
+        let actor = InstitutionImport.Actor(userID: principal.userID, username: principal.username)
+        do {
+            return try context.services.database.writeAlone { db in
+                try Idempotency.run(context, in: db) { db in
+                    let summary = try InstitutionImport.apply(db, csv: context.request.body, actor: actor, now: context.now)
+                    return .json(summary.json)
+                }
+            }
+        } catch let failure as InstitutionImport.Failure {
+            throw HTTPError.validation(failure.errors, detail: failure.detail)
+        }
+    }
+
+    // MARK: Rules
+
+    /// A clerk may change only the profile of its own institution; naming any other field
+    /// is a 403 that lists them (unknown fields are left to validation's 400).
+    private static func requireProfileFieldsOnly(_ object: JSONObject) throws(HTTPError) {
+        let forbidden = object.keys.filter { InstitutionFields.names.contains($0) && !InstitutionFields.profileNames.contains($0) }
+        guard !forbidden.isEmpty else { return }
+        var error = HTTPError.forbidden("a clerk may not change \(forbidden.joined(separator: ", ")); ask the office")
+        error.errors = forbidden.map { FieldError(field: $0, code: "forbidden", message: "only the office may change this field") }
+        throw error
+    }
+
+    private static func requireCSVMediaType(_ headers: HTTPHeaders) throws(HTTPError) {
+        let parts = (headers["content-type"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard parts.first == "text/csv" else {
+            throw HTTPError.unsupportedMediaType("send the file with Content-Type: text/csv (UTF-8)")
+        }
+        for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
+            let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: .init(charactersIn: "\""))
+            guard charset == "utf-8" || charset == "utf8" else {
+                throw HTTPError.unsupportedMediaType("CSV files must be UTF-8, not \(charset)")
+            }
+        }
+    }
+
+    private static func validated(_ result: Result<InstitutionFields, InstitutionInput.ValidationFailure>) throws(HTTPError) -> InstitutionFields {
+        switch result {
+        case .success(let fields): return fields
+        case .failure(let failure): throw HTTPError.validation(failure.errors)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/// Placeholder: the routes arrive with their resource.
+enum LedgerReportRoutes {
+    static func register(in routes: inout APIRoutes) {}
+}

@@ -75,7 +75,9 @@ import WasteDomain
                 }
             }
         }
-        #expect(mismatches.isEmpty, "public read \(publicRead): \(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
+        if !mismatches.isEmpty {
+            Issue.record("public read \(publicRead): \(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
+        }
     }
 
     @Test func operationalRoutesAnswerWithoutATokenAndIgnoreABadOne() throws {
@@ -99,7 +101,9 @@ import WasteDomain
             guard let rule = SpecAccessTable.rule(doc.method, doc.path) else { continue }
             mismatches += rule.violations(by: doc.access).map { "\(doc.method) \(doc.path) declares \(describe(doc.access)): \($0)" }
         }
-        #expect(mismatches.isEmpty, "\(mismatches.count) access rules differ from the SPEC:\n\(mismatches.joined(separator: "\n"))")
+        if !mismatches.isEmpty {
+            Issue.record("\(mismatches.count) access rules differ from the SPEC:\n\(mismatches.joined(separator: "\n"))")
+        }
     }
 
     @Test func aWrongDeclarationIsCaughtByTheTable() throws {

@@ -11,8 +11,8 @@ enum OpenAPIOperation {
             ("description", .string(accessText(doc))),
             ("tags", [.string(doc.tag)]),
             ("security", security(doc.access)),
-            ("x-roles", .array(doc.access.roles.map { .string($0.rawValue) })),
         ])
+        if doc.access != .anyone { operation.set("x-roles", .array(doc.access.roles.map { .string($0.rawValue) })) }
         if case .publicRead = doc.access { operation.set("x-public-read", true) }
         let parameters = OpenAPIParameters.all(path: doc.path, query: doc.query)
         if !parameters.isEmpty { operation.set("parameters", .array(parameters)) }
@@ -71,10 +71,9 @@ enum OpenAPIOperation {
 
     private static func requestBody(_ doc: RouteDoc) -> JSONValue? {
         if let mediaType = doc.bodyMediaType, !mediaType.hasPrefix("application/json") {
-            var description = "The body, as \(mediaType)."
-            if let body = doc.body { description += " Shape: \(body)." }
-            return ["required": true, "description": .string(description),
-                    "content": [mediaType: ["schema": ["type": "string"]]]]
+            // text bodies (CSV imports): the named schema is a string schema describing the format
+            let schema = doc.body.map(CommonSchemas.reference) ?? ["type": "string"]
+            return ["required": true, "content": [mediaType: ["schema": schema]]]
         }
         guard let body = doc.body else { return nil }
         return ["required": true, "content": ["application/json": ["schema": CommonSchemas.reference(body)]]]

@@ -14,6 +14,10 @@ enum OpenAPIRoutes {
         TokenSchemas.all,
         AuditSchemas.all,
         SettingsSchemas.all,
+        LedgerSchemas.all,
+        FacilitySchemas.all,
+        ActivitySchemas.all,
+        InspectionSchemas.all,
     ]
 
     static let path = "/openapi.json"

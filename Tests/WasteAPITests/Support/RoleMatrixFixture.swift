@@ -56,10 +56,11 @@ final class RoleMatrixFixture {
             let username = role == .admin ? "admin" : "matrix-\(role.rawValue)"
             tokens[.role(role)] = try apiToken(for: try Self.id(app, "SELECT id FROM users WHERE username = ?", [username]))
         }
-        tokens[.revoked] = try revokedSession()
-        // Last: moving the clock expires every session, the admin's included; API tokens stay valid.
+        // Moving the clock expires every session, the admin's included; API tokens stay valid.
         tokens[.expired] = try app.login("admin", TestApp.adminPassword)
         app.clock.advance(seconds: 13 * 3600)
+        // After the move, so that only the revocation (not the clock) can refuse it.
+        tokens[.revoked] = try revokedSession()
     }
 
     /// Sends `method path` as `caller`, with `{}` as the body of POST, PUT and PATCH.

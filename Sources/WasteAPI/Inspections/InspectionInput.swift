@@ -34,6 +34,10 @@ struct InspectionInput {
         let accuracy = readAccuracy(&reader)
         let findings = readFindings(&reader, rubric: context.rubric)
         let note = reader.string("note", maxLength: 2000)
+        let sentFindings = reader.has("findings") ? findings : base?.findings
+        if let date = inspectedOn ?? base?.inspectedOn, let sentFindings {
+            checkDeadlines(sentFindings, inspectedOn: date, &reader)
+        }
         guard reader.isValid else { throw HTTPError.validation(reader.errors) }
 
         guard var draft = base ?? makeDraft(institutionID, inspectedOn, kind, scored) else {
@@ -46,7 +50,6 @@ struct InspectionInput {
         if reader.has("accuracy_sample") { draft.accuracy = accuracy }
         if reader.has("findings") { draft.findings = findings ?? [] }
         if reader.has("note") { draft.note = note }
-        try checkDeadlines(draft)
         return draft
     }
 
@@ -97,12 +100,10 @@ struct InspectionInput {
     }
 
     /// A rectification deadline before the inspection itself makes no sense.
-    private static func checkDeadlines(_ draft: InspectionDraft) throws {
-        let errors = draft.findings.enumerated().compactMap { index, finding -> FieldError? in
-            guard finding.rectifyBy < draft.inspectedOn else { return nil }
-            return FieldError(field: "findings[\(index)].rectify_by", code: FieldError.Code.outOfRange,
-                              message: "must not be before inspected_on (\(draft.inspectedOn))")
+    private static func checkDeadlines(_ findings: [FindingDraft], inspectedOn: CalendarDate, _ reader: inout JSONFieldReader) {
+        for (index, finding) in findings.enumerated() where finding.rectifyBy < inspectedOn {
+            reader.addError("findings[\(index)].rectify_by", code: FieldError.Code.outOfRange,
+                            message: "must not be before inspected_on (\(inspectedOn))")
         }
-        if !errors.isEmpty { throw HTTPError.validation(errors) }
     }
 }

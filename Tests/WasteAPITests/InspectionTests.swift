@@ -232,4 +232,21 @@ import WasteDomain
         #expect(different.status == 409)
         #expect(try world.app.pool.read { try $0.scalar("SELECT COUNT(*) FROM inspections", as: Int64.self) } == 1)
     }
+
+    @Test func inspectionRoutesNameOnlySchemasThatAreDefined() throws {
+        let world = try InspectionWorld()
+        let defined = Dictionary(InspectionSchemas.all, uniquingKeysWith: { first, _ in first })
+        let prefixes = ["/v1/rubrics", "/v1/inspections", "/v1/findings"]
+        let routes = world.app.app.docs.filter { route in prefixes.contains { route.path.hasPrefix($0) } }
+        #expect(routes.count == 15)
+        for route in routes {
+            for name in [route.body, route.response].compactMap({ $0 }) {
+                #expect(defined[name] != nil, "\(route.method) \(route.path) names \(name)")
+            }
+        }
+        let text = String(decoding: JSONValue.object(JSONObject(InspectionSchemas.all)).serialized(), as: UTF8.self)
+        let references = text.components(separatedBy: "#/components/schemas/").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(references.allSatisfy { defined[String($0)] != nil })
+    }
 }
+

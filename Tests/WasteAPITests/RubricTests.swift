@@ -73,6 +73,8 @@ import Testing
         let active = try world.app.client.get("/v1/rubrics?active=true", token: world.inspector)
         #expect(active.json["items"]?.arrayValue?.map { $0["version"]?.int64 } == [2])
         #expect(try world.app.client.get("/v1/rubrics/1", token: world.inspector).json["active"] == .bool(false))
+        let inactive = try world.app.client.get("/v1/rubrics?active=false", token: world.inspector)
+        #expect(inactive.json["items"]?.arrayValue?.map { $0["version"]?.int64 } == [1])
 
         let oldID = try #require(old["id"]?.int64)
         let kept = try world.app.client.get("/v1/inspections/\(oldID)", token: world.inspector)

@@ -29,10 +29,11 @@ struct RubricRecord: Sendable {
         return try load(db, row: row)
     }
 
-    static func list(_ db: Connection, page: Page, activeOnly: Bool) throws -> [RubricRecord] {
+    /// One page of rubrics, all of them or only those whose active flag is `active`.
+    static func list(_ db: Connection, page: Page, active: Bool?) throws -> [RubricRecord] {
         let rows = try db.query("""
-            SELECT * FROM rubrics WHERE id > ? AND (? = 0 OR active = 1) ORDER BY id LIMIT ?
-            """, [page.afterID, activeOnly ? 1 : 0, page.limit + 1])
+            SELECT * FROM rubrics WHERE id > ? AND (? IS NULL OR active = ?) ORDER BY id LIMIT ?
+            """, [page.afterID, active, active, page.limit + 1])
         return try rows.map { try load(db, row: $0) }
     }
 

@@ -39,8 +39,8 @@ enum RubricRoutes {
     private static func list(_ context: APIContext) throws -> HTTPResponse {
         let query = try context.query()
         let page = try Page(query)
-        let activeOnly = try query.oneOf("active", ["true", "false"]) == "true"
-        let records = try context.services.database.read { try RubricRecord.list($0, page: page, activeOnly: activeOnly) }
+        let active = try query.oneOf("active", ["true", "false"]).map { $0 == "true" }
+        let records = try context.services.database.read { try RubricRecord.list($0, page: page, active: active) }
         let (items, next) = page.split(records, id: \.id)
         return .json(Page.body(items: items.map(\.json), next: next))
     }

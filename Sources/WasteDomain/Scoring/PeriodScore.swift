@@ -19,25 +19,9 @@ public struct PeriodScore: Sendable, Equatable {
     }
 }
 
-/// The grade of a score (SPEC §5): ≥ excellent 优秀, ≥ good 良好, ≥ pass 合格, else 不合格.
-public enum Grade: String, Sendable, CaseIterable {
-    case excellent, good, pass, fail
-
+extension Grade {
+    /// The grade of a period score given in hundredths of a point.
     public init(hundredths: Int, thresholds: GradeThresholds) {
-        switch hundredths {
-        case (thresholds.excellent * 100)...: self = .excellent
-        case (thresholds.good * 100)...: self = .good
-        case (thresholds.pass * 100)...: self = .pass
-        default: self = .fail
-        }
-    }
-
-    public var chineseName: String {
-        switch self {
-        case .excellent: "优秀"
-        case .good: "良好"
-        case .pass: "合格"
-        case .fail: "不合格"
-        }
+        self.init(scaled: Int64(hundredths), decimals: 2, thresholds: thresholds)
     }
 }

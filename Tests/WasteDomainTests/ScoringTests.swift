@@ -4,21 +4,21 @@ import Testing
 
 @Suite struct ScoringTests {
     private func day(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
-    private func inspection(_ tenths: Int, _ kind: String = "monthly", id: Int64 = 1) -> ScoreInputs.Inspection {
-        ScoreInputs.Inspection(id: id, inspectedOn: day("2026-03-10"), kind: kind, totalTenths: tenths)
+    private func inspection(_ tenths: Int64, _ kind: InspectionKind = .monthly, id: Int64 = 1) -> CountedInspection {
+        CountedInspection(id: id, institutionID: 1, inspectedOn: day("2026-03-10"), kind: kind, rubricID: 1,
+                          total: Points(tenths: tenths))
     }
     private func month(_ text: String, _ outcome: ScoreInputs.LedgerMonth.Outcome) -> ScoreInputs.LedgerMonth {
-        ScoreInputs.LedgerMonth(month: YearMonth(parsing: text)!, outcome: outcome)
+        let month = YearMonth(parsing: text)!
+        return ScoreInputs.LedgerMonth(month: month, dueOn: DistrictSettings().reportDueDate(for: month), outcome: outcome)
     }
-    private let q1 = Period(parsing: "2026-Q1")!
-    private let q2 = Period(parsing: "2026-Q2")!
 
     @Test func handComputedScoreWithEveryComponent() {
         // inspections 90.0 and 85.5 → 87.75; ledger on time, late, missing → (1 + 0.5 + 0) / 3 = 50.00;
         // facility 80.0; publicity: training in both quarters (50) + a pledge (50) = 100
         let inputs = ScoreInputs(inspections: [inspection(900), inspection(855, id: 2)],
                                  ledgerMonths: [month("2026-01", .onTime), month("2026-02", .late), month("2026-03", .missing)],
-                                 facilityScoreTenths: 800, trainingQuarters: [(q1, true), (q2, true)], pledgeActivities: 1)
+                                 facilityScoreTenths: 800, trainingInEveryQuarter: true, pledgeInPeriod: true)
         let score = ScoreCalculator.score(inputs, scheme: ScoringScheme())
         #expect(score?.inspection == 8775)
         #expect(score?.ledger == 5000)
@@ -31,23 +31,23 @@ import Testing
 
     @Test func semiannualAssessmentWeighsHalfOfTheInspectionComponent() {
         // monthly 80.0 and 90.0 (mean 85) with a semi-annual 70.0 → 0.5 × 70 + 0.5 × 85 = 77.5
-        let inputs = ScoreInputs(inspections: [inspection(800), inspection(900, id: 2), inspection(700, "semiannual", id: 3)],
-                                 ledgerMonths: [], facilityScoreTenths: nil, trainingQuarters: [], pledgeActivities: 0)
+        let inputs = ScoreInputs(inspections: [inspection(800), inspection(900, id: 2), inspection(700, .semiannual, id: 3)],
+                                 ledgerMonths: [], facilityScoreTenths: nil, trainingInEveryQuarter: false, pledgeInPeriod: false)
         #expect(ScoreCalculator.inspectionComponent(inputs.inspections, scheme: ScoringScheme()) == 7750)
         // only a semi-annual assessment: it is the whole component
-        #expect(ScoreCalculator.inspectionComponent([inspection(700, "semiannual")], scheme: ScoringScheme()) == 7000)
+        #expect(ScoreCalculator.inspectionComponent([inspection(700, .semiannual)], scheme: ScoringScheme()) == 7000)
     }
 
     @Test func noCountedInspectionLeavesTheInstitutionUnranked() {
         let inputs = ScoreInputs(inspections: [], ledgerMonths: [month("2026-01", .onTime)], facilityScoreTenths: 1000,
-                                 trainingQuarters: [(q1, true)], pledgeActivities: 1)
+                                 trainingInEveryQuarter: true, pledgeInPeriod: true)
         #expect(ScoreCalculator.score(inputs, scheme: ScoringScheme()) == nil)
     }
 
     @Test func componentsThatDoNotApplyShareTheirWeightOut() {
         // no ledger month due yet and no facility evaluation: 0.6 and 0.1 are renormalised over 0.7
         let inputs = ScoreInputs(inspections: [inspection(900)], ledgerMonths: [], facilityScoreTenths: nil,
-                                 trainingQuarters: [(q1, false)], pledgeActivities: 1)
+                                 trainingInEveryQuarter: false, pledgeInPeriod: true)
         let score = ScoreCalculator.score(inputs, scheme: ScoringScheme())
         #expect(score?.ledger == nil)
         #expect(score?.publicity == 5000)
@@ -65,17 +65,16 @@ import Testing
                                                  month("2026-03", .missing)], scheme: scheme) == 6667)
     }
 
-    @Test func publicityNeedsTrainingInEveryQuarter() {
+    @Test func publicityIsTrainingInEveryQuarterPlusAPledge() {
         let scheme = ScoringScheme()
-        func publicity(_ quarters: [(Period, Bool)], pledges: Int) -> Int {
+        func publicity(_ trained: Bool, _ pledged: Bool) -> Int {
             ScoreCalculator.publicityComponent(ScoreInputs(inspections: [], ledgerMonths: [], facilityScoreTenths: nil,
-                                                           trainingQuarters: quarters.map { ($0.0, $0.1) },
-                                                           pledgeActivities: pledges), scheme: scheme)
+                                                           trainingInEveryQuarter: trained, pledgeInPeriod: pledged), scheme: scheme)
         }
-        #expect(publicity([(q1, true), (q2, false)], pledges: 0) == 0)
-        #expect(publicity([(q1, true), (q2, true)], pledges: 0) == 5000)
-        #expect(publicity([(q1, false)], pledges: 2) == 5000)
-        #expect(publicity([], pledges: 0) == 0)
+        #expect(publicity(false, false) == 0)
+        #expect(publicity(true, false) == 5000)
+        #expect(publicity(false, true) == 5000)
+        #expect(publicity(true, true) == 10000)
     }
 
     @Test func tiesShareARankAndTheNextRankSkips() {

@@ -17,10 +17,10 @@ public enum ScoreCalculator {
     }
 
     /// Mean total of counted inspections; semi-annual assessments, when present, weigh `semiannualShare`.
-    static func inspectionComponent(_ inspections: [ScoreInputs.Inspection], scheme: ScoringScheme) -> Int? {
+    static func inspectionComponent(_ inspections: [CountedInspection], scheme: ScoringScheme) -> Int? {
         guard !inspections.isEmpty else { return nil }
-        let semiannual = inspections.filter(\.isSemiannual).map(\.totalTenths)
-        let others = inspections.filter { !$0.isSemiannual }.map(\.totalTenths)
+        let semiannual = inspections.filter { $0.kind == .semiannual }.map { Int($0.total.tenths) }
+        let others = inspections.filter { $0.kind != .semiannual }.map { Int($0.total.tenths) }
         // tenths × 10 = hundredths; means are taken over sums to round only once
         if semiannual.isEmpty || others.isEmpty {
             let all = semiannual + others
@@ -47,8 +47,7 @@ public enum ScoreCalculator {
 
     /// Training in every quarter of the period, and a pledge or commitment in the period.
     static func publicityComponent(_ inputs: ScoreInputs, scheme: ScoringScheme) -> Int {
-        let trained = !inputs.trainingQuarters.isEmpty && inputs.trainingQuarters.allSatisfy(\.held)
-        return ((trained ? scheme.trainingPoints : 0) + (inputs.pledgeActivities > 0 ? scheme.pledgePoints : 0)) * 100
+        ((inputs.trainingInEveryQuarter ? scheme.trainingPoints : 0) + (inputs.pledgeInPeriod ? scheme.pledgePoints : 0)) * 100
     }
 
     /// Integer division rounding halves away from zero (scores are never negative).

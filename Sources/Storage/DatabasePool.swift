@@ -61,6 +61,10 @@ public final class DatabasePool: Sendable {
     /// Write jobs queued and not yet started.
     var pendingWriteCount: Int { writer.pendingCount }
 
+    /// A number that changes after every write transaction of this pool (and only then): a
+    /// cache that remembers it knows whether anything could have changed since.
+    public var writeGeneration: Int { writer.generation.load(ordering: .sequentiallyConsistent) }
+
     /// Timings recorded so far.
     public var metrics: DatabaseMetrics {
         recorded.withLock { $0 }

@@ -1,3 +1,4 @@
+import Synchronization
 import CSQLite
 import Foundation
 
@@ -59,6 +60,9 @@ final class WriteQueue: @unchecked Sendable {
     private let connection: Connection
     private let maxGroupSize: Int
     private let metrics: Locked<DatabaseMetrics>
+    /// Bumped after every write transaction, before its callers are answered, so a cache keyed
+    /// on it can never miss a write that a client has already seen acknowledged.
+    let generation = Atomic<Int>(0)
 
     init(connection: Connection, maxGroupSize: Int, metrics: Locked<DatabaseMetrics>) {
         precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
@@ -203,6 +207,7 @@ final class WriteQueue: @unchecked Sendable {
                 connection.rollbackQuietly()
                 throw DatabaseError.misuse("writeWithoutTransaction body left a transaction open; rolled back")
             }
+            generation.add(1, ordering: .sequentiallyConsistent)
             job.complete(nil)
         } catch {
             job.complete(error)
@@ -210,6 +215,7 @@ final class WriteQueue: @unchecked Sendable {
     }
 
     private func record(start: ContinuousClock.Instant, group: Int, failures: Int) {
+        generation.add(1, ordering: .sequentiallyConsistent)
         let seconds = (ContinuousClock.now - start).seconds
         metrics.withLock { metrics in
             metrics.commits.record(seconds)

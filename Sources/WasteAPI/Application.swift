@@ -40,6 +40,8 @@ public final class Application: Sendable {
         RubricRoutes.register(in: &routes)
         InspectionRoutes.register(in: &routes)
         FindingRoutes.register(in: &routes)
+        ScoringSchemeRoutes.register(in: &routes)
+        RankingRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)
         docs = routes.docs

@@ -31,4 +31,9 @@ public struct APIContext: Sendable {
     }
 
     public func query() throws(HTTPError) -> QueryParameters { try request.query() }
+
+    /// Today in the district's time zone.
+    func today() throws -> CalendarDate {
+        now.date(utcOffsetMinutes: try services.settings.current().utcOffsetMinutes)
+    }
 }

@@ -10,6 +10,8 @@ public final class Services: Sendable {
     public let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
     let authenticator: Authenticator
+    let settings: SettingsCache
+    let rankings: RankingService
 
     init(database: DatabasePool, options: AppOptions) {
         self.database = database
@@ -18,5 +20,7 @@ public final class Services: Sendable {
         passwords = PasswordHasher(iterations: options.passwordIterations)
         loginThrottle = LoginThrottle(clock: options.clock)
         authenticator = Authenticator(database: database, clock: options.clock)
+        settings = SettingsCache(database: database)
+        rankings = RankingService(database: database)
     }
 }

@@ -1,0 +1,39 @@
+import JSON
+import Storage
+import WasteDomain
+
+/// Which monthly ledger reports were due in a period and how each institution did:
+/// on time, late, or missing (SPEC §5 ledger component).
+///
+/// A month counts once its due date has passed, or earlier when its report is already in
+/// (then it can only be on time). A returned report counts as not submitted.
+struct LedgerOutcomes {
+    private let months: [(month: YearMonth, dueOn: CalendarDate)]
+    private let today: CalendarDate
+    /// The district date each report was submitted, by institution and month.
+    private let submitted: [Int64: [YearMonth: CalendarDate]]
+
+    static func load(_ db: Connection, period: Period, today: CalendarDate, settings: DistrictSettings) throws -> LedgerOutcomes {
+        var submitted: [Int64: [YearMonth: CalendarDate]] = [:]
+        for row in try db.query("""
+            SELECT institution_id, month, submitted_at FROM ledger_reports
+            WHERE month >= ? AND month <= ? AND status IN ('submitted', 'accepted') AND submitted_at IS NOT NULL
+            """, [period.months[0].description, period.months[period.months.count - 1].description]) {
+            guard let month = YearMonth(parsing: try row.string("month")),
+                  let at = Timestamp(parsing: try row.string("submitted_at")) else { continue }
+            submitted[try row.int64("institution_id"), default: [:]][month] = at.date(utcOffsetMinutes: settings.utcOffsetMinutes)
+        }
+        return LedgerOutcomes(months: period.months.map { ($0, settings.reportDueDate(for: $0)) }, today: today,
+                              submitted: submitted)
+    }
+
+    func months(for institution: Int64) -> [ScoreInputs.LedgerMonth] {
+        let reports = submitted[institution] ?? [:]
+        return months.compactMap { month, dueOn in
+            if let on = reports[month] {
+                return ScoreInputs.LedgerMonth(month: month, dueOn: dueOn, outcome: on <= dueOn ? .onTime : .late)
+            }
+            return dueOn < today ? ScoreInputs.LedgerMonth(month: month, dueOn: dueOn, outcome: .missing) : nil
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import JSON
+import Testing
+import WasteDomain
+
+/// Rankings end to end: inputs stored in SQLite, the ranking read over HTTP.
+@Suite struct RankingTests {
+    /// A district on 2026-07-15 with four institutions and a finished first half-year.
+    private func district() throws -> TestApp {
+        let app = try TestApp()
+        app.clock.set(Timestamp(parsing: "2026-07-15T02:00:00Z")!)
+        let now = "2026-07-15T02:00:00Z"
+        for (id, code, name) in [(1, "A-01", "尖山区人民政府办公室"), (2, "A-02", "尖山区财政局"), (3, "A-03", "尖山区教育局"),
+                                 (4, "A-04", "尖山区卫生健康局")] {
+            try app.sql("""
+                INSERT INTO institutions (id, code, name, kind, headcount, floors, created_at, updated_at)
+                VALUES (?, ?, ?, 'party_government_organ', 40, 2, ?, ?)
+                """, [id, code, name, now, now])
+        }
+        return app
+    }
+
+    private func inspect(_ app: TestApp, _ institution: Int, _ on: String, tenths: Int, kind: String = "monthly",
+                         status: String = "finalized") throws {
+        try app.sql("""
+            INSERT INTO inspections (institution_id, rubric_id, inspected_on, kind, inspector_id, status, total_tenths,
+                                     created_at, updated_at)
+            VALUES (?, (SELECT id FROM rubrics WHERE active = 1), ?, ?, 1, ?, ?, '2026-07-01T00:00:00Z', '2026-07-01T00:00:00Z')
+            """, [institution, on, kind, status, tenths])
+    }
+
+    private func report(_ app: TestApp, _ institution: Int, _ month: String, submittedAt: String) throws {
+        try app.sql("""
+            INSERT INTO ledger_reports (institution_id, month, status, submitted_at, created_at, updated_at)
+            VALUES (?, ?, 'submitted', ?, ?, ?)
+            """, [institution, month, submittedAt, submittedAt, submittedAt])
+    }
+
+    private func ranking(_ app: TestApp, _ query: String = "period=2026-H1", headers: [(String, String)] = []) throws -> HTTPTestClient.Response {
+        try app.client.get("/v1/rankings?\(query)", token: app.adminToken, headers: headers)
+    }
+
+    @Test func scoresRanksTiesAndUnrankedInstitutions() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 900)
+        try inspect(app, 2, "2026-03-11", tenths: 800)
+        try inspect(app, 3, "2026-03-12", tenths: 800)
+        try inspect(app, 4, "2026-03-12", tenths: 950, status: "draft")   // drafts do not count
+        for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"] {
+            try report(app, 1, month, submittedAt: "\(month)-28T01:00:00Z")
+        }
+        let response = try ranking(app)
+        #expect(response.status == 200)
+        let entries = try #require(response.json["entries"]?.arrayValue)
+        #expect(entries.map { $0["institution"]?["code"]?.stringValue } == ["A-01", "A-02", "A-03"])
+        // A-01: inspection 90, ledger 100 (six on-time months), facility not evaluated, publicity 0:
+        // (90 × 0.6 + 100 × 0.2 + 0 × 0.1) / 0.9 = 82.22
+        #expect(entries[0]["score"]?.numberValue?.text == "82.22")
+        #expect(entries[0]["components"]?["ledger"]?.numberValue?.text == "100")
+        #expect(entries[0]["grade"]?.stringValue == "good")
+        // A-02 and A-03 are equal: they share rank 2
+        #expect(entries.map { $0["rank"]?.numberValue?.int64 } == [1, 2, 2])
+        #expect(entries[1]["components"]?["ledger"]?.numberValue?.text == "0")
+        let unranked = try #require(response.json["unranked"]?.arrayValue)
+        #expect(unranked.map { $0["institution"]?["code"]?.stringValue } == ["A-04"])
+        #expect(unranked.first?["reason"]?.stringValue?.contains("no finalized inspection") == true)
+    }
+
+    @Test func repeatedPollsAre304AndTheTagChangesExactlyWithTheInputs() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 900)
+        let first = try ranking(app)
+        let etag = try #require(first.header("etag"))
+        #expect(try ranking(app, headers: [("If-None-Match", etag)]).status == 304)
+
+        // a write that is not an input (a new user) leaves the tag alone
+        _ = try app.client.post("/v1/users", json: ["username": "someone", "display_name": "某人", "role": "viewer",
+                                                    "password": "long-enough"], token: app.adminToken)
+        #expect(try ranking(app, headers: [("If-None-Match", etag)]).status == 304)
+
+        // each kind of input changes it
+        var tags = [etag]
+        func changed() throws -> Bool {
+            let response = try ranking(app, headers: [("If-None-Match", tags.last!)])
+            guard response.status == 200, let tag = response.header("etag") else { return false }
+            defer { tags.append(tag) }
+            return !tags.contains(tag)
+        }
+        try inspect(app, 2, "2026-04-01", tenths: 700)
+        #expect(try changed())
+        try report(app, 1, "2026-01", submittedAt: "2026-02-03T01:00:00Z")
+        #expect(try changed())
+        try app.sql("""
+            INSERT INTO activities (institution_id, kind, title, held_on, created_at, updated_at)
+            VALUES (1, 'pledge', '承诺书签订', '2026-05-01', '2026-05-01T00:00:00Z', '2026-05-01T00:00:00Z')
+            """)
+        #expect(try changed())
+        #expect(try app.client.put("/v1/scoring-scheme", json: ["weights": ["inspection": 0.7, "ledger": 0.1]],
+                                   token: app.adminToken).status == 200)
+        #expect(try changed())
+        #expect(try app.client.put("/v1/settings", json: ["grade_thresholds": ["excellent": 95]], token: app.adminToken).status == 200)
+        #expect(try changed())
+        try app.sql("UPDATE institutions SET name = '尖山区财政局（新）' WHERE id = 2")
+        #expect(try changed())
+    }
+
+    @Test func rankChangesAgainstThePreviousPeriod() throws {
+        let app = try district()
+        try inspect(app, 1, "2025-09-10", tenths: 700)
+        try inspect(app, 2, "2025-09-10", tenths: 900)
+        try inspect(app, 1, "2026-03-10", tenths: 950)
+        try inspect(app, 2, "2026-03-10", tenths: 800)
+        let entries = try #require(try ranking(app).json["entries"]?.arrayValue)
+        #expect(entries[0]["institution"]?["code"]?.stringValue == "A-01")
+        #expect(entries[0]["previous_rank"]?.numberValue?.int64 == 2)
+        #expect(entries[0]["change"]?.numberValue?.int64 == 1)
+        #expect(entries[1]["change"]?.numberValue?.int64 == -1)
+    }
+
+    @Test func periodIsRequiredAndValidated() throws {
+        let app = try district()
+        #expect(try app.client.get("/v1/rankings", token: app.adminToken).status == 400)
+        for bad in ["2026-Q5", "2026-6", "26", "2026-H3", "2026-13"] {
+            let response = try ranking(app, "period=\(bad)")
+            #expect(response.status == 400, "\(bad)")
+            #expect(response.errorFields == ["period"])
+        }
+        for good in ["2026", "2026-H2", "2026-Q3", "2026-07"] {
+            #expect(try ranking(app, "period=\(good)").status == 200, "\(good)")
+        }
+    }
+
+    @Test func scoreHistoryExplainsEachMonth() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 855)
+        try report(app, 1, "2026-03", submittedAt: "2026-04-07T01:00:00Z")  // due 04-05: late
+        let response = try app.client.get("/v1/institutions/1/scores?from=2026-03&to=2026-04", token: app.adminToken)
+        #expect(response.status == 200)
+        let items = try #require(response.json["items"]?.arrayValue)
+        #expect(items.count == 2)
+        #expect(items[0]["inputs"]?["inspections"]?.arrayValue?.first?["total"]?.numberValue?.text == "85.5")
+        #expect(items[0]["inputs"]?["ledger_months"]?.arrayValue?.first?["outcome"]?.stringValue == "late")
+        #expect(items[0]["components"]?["ledger"]?.numberValue?.text == "50")
+        #expect(items[1]["score"] == .null)
+        #expect(items[1]["unranked_reason"]?.stringValue != nil)
+    }
+}

@@ -1,0 +1,82 @@
+import JSON
+import Storage
+import WasteDomain
+
+/// A ledger entry as stored, and as the API shows it: weights leave as kilograms written
+/// from the integer grams, so `0.1 + 0.2` never turns into `0.30000000000000004`.
+struct LedgerEntryRecord: Sendable {
+    let id: Int64
+    let institutionID: Int64
+    let fields: LedgerEntryFields
+    let createdAt: String
+    let updatedAt: String
+    let version: Int64
+
+    static let columns = """
+        id, institution_id, occurred_on, category, subcategory, weight_g, weighed, stage, hauler, destination, \
+        disposal, manifest_no, note, created_at, updated_at, version
+        """
+    /// The columns ``LedgerEntryFields/sqlArguments`` fills, in order.
+    static let writableColumns = ["occurred_on", "month", "category", "subcategory", "weight_g", "weighed", "stage",
+                                  "hauler", "destination", "disposal", "manifest_no", "note"]
+
+    init(id: Int64, institutionID: Int64, fields: LedgerEntryFields, createdAt: String, updatedAt: String, version: Int64) {
+        self.id = id
+        self.institutionID = institutionID
+        self.fields = fields
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+
+    init(row: Row) throws {
+        id = try row.int64("id")
+        institutionID = try row.int64("institution_id")
+        let occurred = try row.string("occurred_on")
+        guard let date = CalendarDate(parsing: occurred),
+              let category = WasteCategory(rawValue: try row.string("category")),
+              let stage = LedgerStage(rawValue: try row.string("stage")) else {
+            throw CorruptLedgerRow(table: "ledger_entries", column: "occurred_on")
+        }
+        fields = LedgerEntryFields(
+            occurredOn: date, category: category, subcategory: try row.optionalString("subcategory"),
+            grams: try row.int64("weight_g"), weighed: try row.bool("weighed"), stage: stage,
+            hauler: try row.optionalString("hauler"), destination: try row.optionalString("destination"),
+            disposal: try row.optionalString("disposal").flatMap(Disposal.init(rawValue:)),
+            manifestNo: try row.optionalString("manifest_no"), note: try row.optionalString("note"))
+        createdAt = try row.string("created_at")
+        updatedAt = try row.string("updated_at")
+        version = try row.int64("version")
+    }
+
+    static func find(_ db: Connection, id: Int64) throws -> LedgerEntryRecord? {
+        try db.queryOne("SELECT \(columns) FROM ledger_entries WHERE id = ?", [id]).map(LedgerEntryRecord.init)
+    }
+
+    var etag: String { Conditional.etag(version: version) }
+
+    var json: JSONValue {
+        .object(JSONObject([
+            ("id", .number(JSONNumber(id))),
+            ("institution_id", .number(JSONNumber(institutionID))),
+            ("occurred_on", .string(fields.occurredOn.description)),
+            ("category", .string(fields.category.rawValue)),
+            ("subcategory", Self.optional(fields.subcategory)),
+            ("weight_kg", .number(Weight.kilograms(fields.grams))),
+            ("weighed", .bool(fields.weighed)),
+            ("stage", .string(fields.stage.rawValue)),
+            ("hauler", Self.optional(fields.hauler)),
+            ("destination", Self.optional(fields.destination)),
+            ("disposal", Self.optional(fields.disposal?.rawValue)),
+            ("manifest_no", Self.optional(fields.manifestNo)),
+            ("note", Self.optional(fields.note)),
+            ("created_at", .string(createdAt)),
+            ("updated_at", .string(updatedAt)),
+            ("version", .number(JSONNumber(version))),
+        ]))
+    }
+
+    private static func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+}

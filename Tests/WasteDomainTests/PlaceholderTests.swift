@@ -1,4 +1,0 @@
-import Testing
-@testable import WasteDomain
-
-@Test func moduleLinks() {}

@@ -12,8 +12,7 @@ enum LedgerFreeze {
                 "SELECT status, submitted_at, accepted_at FROM ledger_reports WHERE institution_id = ? AND month = ?",
                 [institutionID, month.description]),
                 let status = ReportStatus(rawValue: try row.string("status")), status.freezesEntries else { continue }
-            throw HTTPError.conflict(try message(month, status: status, row: row, utcOffsetMinutes: utcOffsetMinutes),
-                                     field: "occurred_on")
+            throw HTTPError.conflict(try message(month, status: status, row: row, utcOffsetMinutes: utcOffsetMinutes))
         }
     }
 

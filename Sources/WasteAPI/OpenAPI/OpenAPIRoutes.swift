@@ -18,6 +18,7 @@ enum OpenAPIRoutes {
         FacilitySchemas.all,
         ActivitySchemas.all,
         InspectionSchemas.all,
+        RankingSchemas.all,
     ]
 
     static let path = "/openapi.json"

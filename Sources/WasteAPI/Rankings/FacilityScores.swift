@@ -2,9 +2,16 @@ import JSON
 import Storage
 import WasteDomain
 
-/// Facility compliance scores (tenths of a point) of every institution at a date.
+/// Facility compliance of every active institution at a date, under the standard in force then.
 enum FacilityScores {
-    static func load(_ db: Connection, asOf: CalendarDate) throws -> [Int64: Int] {
-        [:]  // filled in when the facility standard lands
+    static func evaluate(_ db: Connection, asOf: CalendarDate, settings: DistrictSettings) throws -> [Int64: ComplianceResult] {
+        let offset = settings.utcOffsetMinutes
+        let standard = try FacilityStandardStore.inForce(db, on: asOf, utcOffsetMinutes: offset).standard
+        let snapshot = try FacilityLoader.load(db, .active(afterID: 0, limit: nil), asOf: asOf, utcOffsetMinutes: offset)
+        var results: [Int64: ComplianceResult] = [:]
+        for (institution, result) in snapshot.evaluate(standard: standard, categoriesInForce: settings.categoriesInForce, asOf: asOf) {
+            results[institution.profile.id] = result
+        }
+        return results
     }
 }

@@ -20,6 +20,8 @@ struct PeriodEvaluation {
     let scheme: ScoringSchemeStore.Stored
     let units: [Unit]
     let inputs: [Int64: ScoreInputs]
+    /// Facility compliance at `asOf`, with its shortfalls (the overview's coverage needs them).
+    let facilities: [Int64: ComplianceResult]
 
     /// Loads the inputs of every active institution (of `kind`, when given).
     static func load(_ db: Connection, period: Period, today: CalendarDate, kind: InstitutionKind? = nil) throws -> PeriodEvaluation {
@@ -33,11 +35,12 @@ struct PeriodEvaluation {
                  kind: InstitutionKind(rawValue: try row.string("kind")) ?? .other)
         }
         guard period.start <= today else {
-            return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: [:])
+            return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: [:],
+                                    facilities: [:])
         }
         let inspections = try InspectionStore.countedInspectionsByInstitution(db, from: period.start, to: asOf)
         let ledger = try LedgerOutcomes.load(db, period: period, today: today, settings: settings)
-        let facility = try FacilityScores.load(db, asOf: asOf)
+        let facility = try FacilityScores.evaluate(db, asOf: asOf, settings: settings)
         let activities = try activitiesByInstitution(db, period: period, asOf: asOf)
         var inputs: [Int64: ScoreInputs] = [:]
         for unit in units {
@@ -45,11 +48,12 @@ struct PeriodEvaluation {
             inputs[unit.id] = ScoreInputs(
                 inspections: inspections[unit.id] ?? [],
                 ledgerMonths: ledger.months(for: unit.id),
-                facilityScoreTenths: facility[unit.id],
+                facilityScoreTenths: facility[unit.id]?.scoreTenths,
                 trainingInEveryQuarter: PublicityComponent.trainingInEveryQuarter(held, in: period),
                 pledgeInPeriod: PublicityComponent.pledgeInPeriod(held, in: period))
         }
-        return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: inputs)
+        return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: inputs,
+                                facilities: facility)
     }
 
     private static func activitiesByInstitution(_ db: Connection, period: Period,

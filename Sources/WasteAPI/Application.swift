@@ -42,6 +42,7 @@ public final class Application: Sendable {
         FindingRoutes.register(in: &routes)
         ScoringSchemeRoutes.register(in: &routes)
         RankingRoutes.register(in: &routes)
+        OverviewRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)
         docs = routes.docs

@@ -147,3 +147,61 @@ import WasteDomain
         #expect(items[1]["unranked_reason"]?.stringValue != nil)
     }
 }
+
+@Suite struct OverviewTests {
+    @Test func coverageNeedsEveryConditionOfTheSpec() throws {
+        let app = try TestApp()
+        app.clock.set(Timestamp(parsing: "2026-07-15T02:00:00Z")!)
+        let now = "2026-07-15T02:00:00Z"
+        // two institutions with working body and plan; only the first has what coverage needs
+        for id in [1, 2] {
+            try app.sql("""
+                INSERT INTO institutions (id, code, name, kind, headcount, floors, created_at, updated_at,
+                                          working_body_established_on, plan_submitted_on)
+                VALUES (?, ?, ?, 'public_institution', 10, 1, ?, ?, '2025-12-01', '2025-12-15')
+                """, [id, "C-0\(id)", "单位\(id)", now, now])
+        }
+        for id in [1, 2] {
+            try app.sql("""
+                INSERT INTO inspections (institution_id, rubric_id, inspected_on, kind, inspector_id, status, total_tenths,
+                                         created_at, updated_at)
+                VALUES (?, (SELECT id FROM rubrics WHERE active = 1), '2026-05-10', 'monthly', 1, 'finalized', ?, ?, ?)
+                """, [id, id == 1 ? 850 : 550, now, now])
+            for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"] {
+                try app.sql("""
+                    INSERT INTO ledger_reports (institution_id, month, status, submitted_at, created_at, updated_at)
+                    VALUES (?, ?, 'submitted', ?, ?, ?)
+                    """, [id, month, "\(month)-28T00:00:00Z", now, now])
+            }
+            try app.sql("""
+                INSERT INTO collection_points (institution_id, location, kind, floor, bins, signage_ok, created_at, updated_at)
+                VALUES (?, '1楼大厅', 'office_floor', 1,
+                        '{"hazardous":{"count":1,"capacity_l":20},"recyclable":{"count":1,"capacity_l":120},"residual":{"count":1,"capacity_l":120},"food":{"count":1,"capacity_l":60}}',
+                        1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')
+                """, [id])
+        }
+        let response = try app.client.get("/v1/stats/overview?period=2026-H1", token: app.adminToken)
+        #expect(response.status == 200)
+        #expect(response.json["active_institutions"]?.numberValue?.int64 == 2)
+        // institution 2 scored 55.0 in its only inspection: not covered
+        #expect(response.json["coverage"]?["covered"]?.numberValue?.int64 == 1)
+        #expect(response.json["coverage"]?["rate"]?.numberValue?.text == "0.5")
+        #expect(response.json["reporting"]?["due"]?.numberValue?.int64 == 12)
+        #expect(response.json["reporting"]?["on_time_rate"]?.numberValue?.text == "1")
+        #expect(response.json["inspection"]?["mean_score"]?.numberValue?.text == "70")
+        // a missing report removes coverage
+        try app.sql("DELETE FROM ledger_reports WHERE institution_id = 1 AND month = '2026-06'")
+        let after = try app.client.get("/v1/stats/overview?period=2026-H1", token: app.adminToken)
+        #expect(after.json["coverage"]?["covered"]?.numberValue?.int64 == 0)
+        #expect(after.json["reporting"]?["missing"]?.numberValue?.int64 == 1)
+    }
+
+    @Test func viewersAndThePublicReadOverviewsOnlyWithPublicRead() throws {
+        let closed = try TestApp()
+        #expect(try closed.client.get("/v1/stats/overview?period=2026").status == 401)
+        let open = try TestApp(publicRead: true)
+        #expect(try open.client.get("/v1/stats/overview?period=2026").status == 200)
+        #expect(try open.client.get("/v1/rankings?period=2026").status == 200)
+        #expect(try open.client.get("/v1/institutions").status == 401)
+    }
+}

@@ -88,5 +88,34 @@ enum RankingSchemas {
                 ]],
             ],
         ]),
+        ("Overview", [
+            "type": "object",
+            "required": ["period", "as_of", "district_name", "active_institutions", "coverage", "reporting", "ledger",
+                         "inspection", "findings", "overdue_findings", "publicity"],
+            "properties": [
+                "period": ["type": "string"], "as_of": ["type": "string", "format": "date"],
+                "district_name": ["type": "string"], "active_institutions": ["type": "integer"],
+                "coverage": ["type": "object", "description": "全覆盖: working body and plan in place, no hazardous, office or canteen facility shortfall, every due ledger report submitted, and a counted inspection of at least 60.",
+                             "properties": ["covered": ["type": "integer"], "rate": ["type": ["number", "null"]]]],
+                "reporting": ["type": "object", "properties": [
+                    "due": ["type": "integer"], "on_time": ["type": "integer"], "late": ["type": "integer"],
+                    "missing": ["type": "integer"], "on_time_rate": ["type": ["number", "null"]]]],
+                "ledger": ["type": "object", "properties": [
+                    "total_kg": ["type": "number"], "totals": ["type": "object", "additionalProperties": ["type": "number"]],
+                    "recovery_rate": ["type": ["number", "null"]], "hazardous_handled_kg": ["type": "number"]]],
+                "inspection": ["type": "object", "properties": [
+                    "inspections": ["type": "integer"], "inspected_institutions": ["type": "integer"],
+                    "mean_score": ["type": ["number", "null"]]]],
+                "findings": ["type": "object", "properties": [
+                    "total": ["type": "integer"], "open": ["type": "integer"], "overdue": ["type": "integer"],
+                    "rectified": ["type": "integer"], "verified": ["type": "integer"], "rectified_late": ["type": "integer"]]],
+                "overdue_findings": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": ["type": "integer"], "institution": ["type": ["object", "null"]], "item_code": ["type": "string"],
+                    "description": ["type": "string"], "rectify_by": ["type": "string", "format": "date"]]]],
+                "publicity": ["type": "object", "properties": [
+                    "trainings": ["type": "integer"], "training_participants": ["type": "integer"], "surveyed": ["type": "integer"],
+                    "awareness_rate": ["type": ["number", "null"]], "participation_rate": ["type": ["number", "null"]]]],
+            ],
+        ]),
     ]
 }

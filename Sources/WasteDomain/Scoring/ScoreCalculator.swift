@@ -51,7 +51,7 @@ public enum ScoreCalculator {
     }
 
     /// Integer division rounding halves away from zero (scores are never negative).
-    static func divideRounded(_ numerator: Int, by denominator: Int) -> Int {
+    public static func divideRounded(_ numerator: Int, by denominator: Int) -> Int {
         (numerator * 2 + denominator) / (denominator * 2)
     }
 }

@@ -19,6 +19,7 @@ enum OpenAPIRoutes {
         ActivitySchemas.all,
         InspectionSchemas.all,
         RankingSchemas.all,
+        NoticeSchemas.all,
     ]
 
     static let path = "/openapi.json"

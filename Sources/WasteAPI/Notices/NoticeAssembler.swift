@@ -1,0 +1,85 @@
+import JSON
+import Storage
+import WasteDomain
+
+/// Gathers a notice's content from the database: the same evaluation as the ranking and the
+/// overview, the findings of the period grouped by rubric item, and open rectifications.
+public enum NoticeAssembler {
+    public static func content(_ db: Connection, kind: NoticeContent.Kind, period: Period, today: CalendarDate,
+                               number: String? = nil) throws -> NoticeContent {
+        let settings = try SettingsStore.load(db).settings
+        let overview = try DistrictOverview.load(db, period: period, today: today)
+        let evaluation = overview.evaluation
+        let thresholds = settings.gradeThresholds
+        let rows = RankingBuilder(current: evaluation, previousRanks: [:], kind: nil, limit: nil).rows()
+        let ranking = rows.ranked.map { row in
+            NoticeContent.RankedUnit(rank: row.rank, name: row.unit.name, kind: row.unit.kind, score: row.score.total,
+                                     grade: Grade(hundredths: row.score.total, thresholds: thresholds))
+        }
+        let names = Dictionary(uniqueKeysWithValues: evaluation.units.map { ($0.id, $0.name) })
+        let reporting = overview.reporting
+        return NoticeContent(
+            kind: kind, period: period, issuingOffice: settings.issuingOffice, districtName: settings.districtName,
+            number: number, addressees: settings.noticeAddressees, issuedOn: today,
+            overall: NoticeContent.Overall(
+                activeInstitutions: evaluation.units.count,
+                inspectedInstitutions: Set(overview.inspections.map(\.institutionID)).count,
+                inspections: overview.inspections.count, meanScore: ranking.isEmpty ? nil
+                    : ScoreCalculator.divideRounded(ranking.map(\.score).reduce(0, +), by: ranking.count),
+                onTimeRate: reporting.due == 0 ? nil : Double(reporting.onTime) / Double(reporting.due),
+                coverageRate: evaluation.units.isEmpty ? nil : Double(overview.coveredCount) / Double(evaluation.units.count),
+                totalsByCategory: settings.categoriesInForce.map {
+                    ($0, Weight.kilograms(overview.ledger.gramsByCategory[$0] ?? 0).text)
+                }),
+            praised: praised(ranking),
+            criticized: criticized(ranking, evaluation: evaluation),
+            problems: try problems(db, overview.findings, names: names),
+            rectifications: overview.findings.filter { $0.status == .open }.sorted { ($0.rectifyBy, $0.id) < ($1.rectifyBy, $1.id) }
+                .map { finding in
+                    NoticeContent.Rectification(institution: names[finding.institutionID] ?? "#\(finding.institutionID)",
+                                                itemCode: finding.itemCode, description: finding.description,
+                                                rectifyBy: finding.rectifyBy, overdue: finding.deadline.overdue)
+                },
+            ranking: ranking, unrankedCount: rows.unranked.count)
+    }
+
+    /// Units graded excellent; when none is, the top of the ranking if it is at least good.
+    static func praised(_ ranking: [NoticeContent.RankedUnit]) -> [NoticeContent.RankedUnit] {
+        let excellent = ranking.filter { $0.grade == .excellent }
+        if !excellent.isEmpty { return excellent }
+        return ranking.filter { $0.rank == 1 && $0.grade == .good }
+    }
+
+    /// Units graded fail, and units with ledger reports missing, each with its reasons.
+    static func criticized(_ ranking: [NoticeContent.RankedUnit], evaluation: PeriodEvaluation) -> [NoticeContent.CriticizedUnit] {
+        var reasons: [String: [String]] = [:]
+        var order: [String] = []
+        func add(_ name: String, _ reason: String) {
+            if reasons[name] == nil { order.append(name) }
+            reasons[name, default: []].append(reason)
+        }
+        for unit in ranking where unit.grade == .fail {
+            add(unit.name, "考核等次为不合格（\(PeriodScore.text(hundredths: unit.score))分）")
+        }
+        for unit in evaluation.units {
+            let missing = (evaluation.inputs[unit.id]?.ledgerMonths ?? []).filter { $0.outcome == .missing }.map(\.month)
+            if !missing.isEmpty {
+                add(unit.name, missing.map { "\($0.month)月" }.joined(separator: "、") + "台帐未报送")
+            }
+        }
+        return order.map { NoticeContent.CriticizedUnit(name: $0, reasons: reasons[$0] ?? []) }
+    }
+
+    /// Findings grouped by rubric item, most frequent first.
+    static func problems(_ db: Connection, _ findings: [FindingSummary], names: [Int64: String]) throws -> [NoticeContent.Problem] {
+        var titles: [String: String] = [:]
+        for row in try db.query("""
+            SELECT code, title_zh FROM rubric_items ORDER BY rubric_id
+            """) { titles[try row.string("code")] = try row.string("title_zh") }
+        let grouped = Dictionary(grouping: findings, by: \.itemCode)
+        return grouped.map { code, items in
+            let institutions = Array(Set(items.map { names[$0.institutionID] ?? "#\($0.institutionID)" })).sorted()
+            return NoticeContent.Problem(itemCode: code, itemTitle: titles[code] ?? "", count: items.count, institutions: institutions)
+        }.sorted { ($1.count, $0.itemCode) < ($0.count, $1.itemCode) }
+    }
+}

@@ -120,9 +120,9 @@ function renderRanking(r) {
 }
 
 function renderChart(stats) {
-  const months = (stats.groups || []).map((g) => g.key);
+  const months = (stats.groups || []).map((g) => g.month);
   const width = 900, height = 260, left = 60, bottom = 30, top = 10;
-  const totals = (stats.groups || []).map((g) => CATEGORIES.reduce((sum, [code]) => sum + Number(g.by_category?.[code] ?? 0), 0));
+  const totals = (stats.groups || []).map((g) => CATEGORIES.reduce((sum, [code]) => sum + Number(g.totals?.[code] ?? 0), 0));
   const max = Math.max(1, ...totals);
   const step = months.length ? (width - left) / months.length : 0, bar = step * 0.6;
   let svg = `<svg viewBox="0 0 ${width} ${height + bottom}" role="img" aria-label="weights by category per month">`;
@@ -134,11 +134,11 @@ function renderChart(stats) {
     let y = height;
     const x = left + i * step + (step - bar) / 2;
     for (const [code, , colour] of CATEGORIES) {
-      const value = Number(g.by_category?.[code] ?? 0), h = (height - top) * value / max;
-      if (h > 0) svg += `<rect x="${x}" y="${y - h}" width="${bar}" height="${h}" fill="${colour}"><title>${esc(g.key)} ${code}: ${value} kg</title></rect>`;
+      const value = Number(g.totals?.[code] ?? 0), h = (height - top) * value / max;
+      if (h > 0) svg += `<rect x="${x}" y="${y - h}" width="${bar}" height="${h}" fill="${colour}"><title>${esc(g.month)} ${code}: ${value} kg</title></rect>`;
       y -= h;
     }
-    svg += `<text x="${x + bar / 2}" y="${height + 18}" text-anchor="middle" font-size="11" fill="#5b6673">${esc(g.key)}</text>`;
+    svg += `<text x="${x + bar / 2}" y="${height + 18}" text-anchor="middle" font-size="11" fill="#5b6673">${esc(g.month)}</text>`;
   });
   svg += `</svg>`;
   const legend = CATEGORIES.map(([, name, colour]) => `<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:10px;height:10px;background:${colour};margin-right:4px"></span>${name}</span>`).join("");

@@ -3,15 +3,33 @@ import Hashing
 import HTTPCore
 import Routing
 import Storage
+import Synchronization
 import WasteDomain
 
 /// Resolves `Authorization: Bearer <token>` to a principal.
 ///
 /// Only the token's SHA-256 is stored; the row is found by hash and the hashes are then
 /// compared in constant time. Unknown, expired, revoked, malformed: all a 401.
-struct Authenticator: Sendable {
+///
+/// Resolved tokens are remembered for up to `cacheSeconds`, so polling dashboards cost no
+/// database read per request. Routes that revoke tokens or change users declare it
+/// (`changesCredentials`) and the cache is dropped right after their write commits; the
+/// time limit bounds what another process (the command line) could change meanwhile.
+final class Authenticator: Sendable {
     let database: DatabasePool
     let clock: AppClock
+    static let cacheSeconds: Int64 = 30
+    private let cache = Mutex<[String: (principal: Principal, until: Int64)]>([:])
+
+    init(database: DatabasePool, clock: AppClock) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Forgets every remembered token (after a revocation or a change to a user).
+    func invalidate() {
+        cache.withLock { $0.removeAll() }
+    }
 
     /// The principal, nil when no Authorization header was sent; throws 401 for a bad one.
     func authenticate(_ headers: HTTPHeaders) throws -> Principal? {
@@ -25,10 +43,12 @@ struct Authenticator: Sendable {
         let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
         guard APIToken.isWellFormed(token) else { throw HTTPError.unauthorized("the bearer token is malformed") }
         let hash = APIToken.hash(token)
-        let now = clock.now().description
+        let instant = clock.now()
+        if let hit = cache.withLock({ $0[hash] }), instant.secondsSinceEpoch < hit.until { return hit.principal }
+        let now = instant.description
         let row = try database.read { db in
             try db.queryOne("""
-                SELECT t.id, t.kind, t.token_hash, u.id AS user_id, u.username, u.role, u.institution_id
+                SELECT t.id, t.kind, t.token_hash, t.expires_at, u.id AS user_id, u.username, u.role, u.institution_id
                 FROM tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                   AND u.active = 1
@@ -38,8 +58,17 @@ struct Authenticator: Sendable {
               let role = Role(rawValue: try row.string("role")) else {
             throw HTTPError.unauthorized("the bearer token is unknown, expired or revoked")
         }
-        return Principal(userID: try row.int64("user_id"), username: try row.string("username"), role: role,
-                         institutionID: try row.optionalInt64("institution_id"), tokenID: try row.int64("id"),
-                         tokenKind: try row.string("kind"))
+        let principal = Principal(userID: try row.int64("user_id"), username: try row.string("username"), role: role,
+                                  institutionID: try row.optionalInt64("institution_id"), tokenID: try row.int64("id"),
+                                  tokenKind: try row.string("kind"))
+        var until = instant.secondsSinceEpoch + Self.cacheSeconds
+        if let expires = try row.optionalString("expires_at").flatMap(Timestamp.init(parsing:)) {
+            until = min(until, expires.secondsSinceEpoch)
+        }
+        cache.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[hash] = (principal, until)
+        }
+        return principal
     }
 }

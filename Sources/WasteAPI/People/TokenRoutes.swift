@@ -25,7 +25,8 @@ enum TokenRoutes {
             try create(context)
         }
         routes.add(.DELETE, "/v1/tokens/{id}", access: .authenticated,
-                   summary: "Revoke one of the caller's tokens (admins: anyone's)", tag: "auth", success: 204) { context in
+                   summary: "Revoke one of the caller's tokens (admins: anyone's)", tag: "auth", success: 204,
+                   changesCredentials: true) { context in
             try revoke(context)
         }
     }

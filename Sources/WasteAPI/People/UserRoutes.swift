@@ -22,12 +22,12 @@ enum UserRoutes {
         }
         routes.add(.PATCH, "/v1/users/{id}", access: .admin,
                    summary: "Change a user; a new password, role or deactivation revokes its tokens",
-                   tag: "users", body: "UserPatch", response: "User") { context in
+                   tag: "users", body: "UserPatch", response: "User", changesCredentials: true) { context in
             try update(context)
         }
         routes.add(.DELETE, "/v1/users/{id}", access: .admin,
                    summary: "Deactivate a user and revoke its tokens (the row stays for the audit log)",
-                   tag: "users", success: 204) { context in
+                   tag: "users", success: 204, changesCredentials: true) { context in
             try deactivate(context)
         }
     }

@@ -14,7 +14,7 @@ enum SessionRoutes {
             try login(context)
         }
         routes.add(.DELETE, "/v1/sessions/current", access: .authenticated, summary: "Log out: revoke the token of this request",
-                   tag: "auth", success: 204) { context in
+                   tag: "auth", success: 204, changesCredentials: true) { context in
             try logout(context)
         }
         routes.add(.GET, "/v1/me", access: .authenticated, summary: "The calling user and its token", tag: "auth",

@@ -37,7 +37,7 @@ public struct APIRoutes: Sendable {
     mutating func add(_ method: HTTPMethod, _ path: String, access: Access, summary: String, tag: String,
                       query: [String] = [], body: String? = nil, bodyMediaType: String? = nil,
                       success: Int = 200, response: String? = nil, inline: Bool = false,
-                      _ handler: @escaping Handler) {
+                      changesCredentials: Bool = false, _ handler: @escaping Handler) {
         docs.append(RouteDoc(method: method, path: path, access: access, summary: summary, tag: tag, query: query,
                              body: body, bodyMediaType: bodyMediaType, success: success, response: response))
         let services = services
@@ -46,6 +46,8 @@ public struct APIRoutes: Sendable {
         table.add(method, path, inline: inline) { request in
             let principal = try authorize(request, access: access, services: services, publicRead: publicRead)
             if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
+            // after the handler's write has committed, remembered tokens may be stale
+            defer { if changesCredentials { services.authenticator.invalidate() } }
             return try handler(APIContext(request: request, principal: principal, services: services))
         }
     }

@@ -48,6 +48,9 @@ public final class Router: HTTPResponder {
     }
 
     private func route(_ request: HTTPRequest, connection: ConnectionInfo, id: String) -> (HTTPResponse, String?) {
+        if request.head.path == "*" {  // `OPTIONS *`: what the server as a whole supports (RFC 9110 §9.3.7)
+            return (HTTPResponse(status: 204, headers: ["allow": HTTPMethod.allCases.map(\.rawValue).joined(separator: ", ")]), nil)
+        }
         var parameters = PathParameters()
         guard let node = find(request.head.path, parameters: &parameters), !node.routes.isEmpty else {
             return (HTTPError.notFound().response, nil)

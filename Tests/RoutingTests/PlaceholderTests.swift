@@ -1,4 +1,0 @@
-import Testing
-@testable import Routing
-
-@Test func moduleLinks() {}

@@ -30,7 +30,8 @@ struct ServeCommand: ParsableCommand {
         let serverConfiguration = try makeServerConfiguration()
         let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
         let (pool, migrations) = try database.openMigrated()
-        try bootstrapAdmin(pool)
+        try Self.bootstrapAdmin(pool)
+        if try Environment.bool(demo, "WASTESORT_DEMO") { try fillDemo(pool) }
         var options = AppOptions()
         options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
         options.expectedMigrations = migrations.count
@@ -56,7 +57,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     /// First start: the user `admin`, with `WASTESORT_ADMIN_PASSWORD` or a one-time password printed once.
-    private func bootstrapAdmin(_ pool: DatabasePool) throws {
+    static func bootstrapAdmin(_ pool: DatabasePool) throws {
         let outcome: AdminBootstrap.Outcome
         do {
             outcome = try AdminBootstrap.ensureAdmin(pool, password: Environment.value("WASTESORT_ADMIN_PASSWORD"))
@@ -72,6 +73,22 @@ struct ServeCommand: ParsableCommand {
             printLine("created user admin with one-time password: \(password)")
             printLine("(it is shown only now; log in and change it with PATCH /v1/users/{id})")
         }
+    }
+
+    /// `--demo`: a demo district in a database without institutions; otherwise nothing changes.
+    private func fillDemo(_ pool: DatabasePool) throws {
+        let summary: DemoSummary
+        do {
+            summary = try DemoDistrict.fill(pool, options: DemoOptions(), today: DemoDistrict.today(pool, now: AppClock.system.now()))
+        } catch {
+            throw CommandFailure("cannot fill the demo district: \(error)")
+        }
+        guard summary.filled else {
+            printLine("demo: the database already has institutions; no demo data added")
+            return
+        }
+        printLine("demo: filled the demo district 尖山区")
+        DemoReport.lines(summary).forEach { printLine("demo: " + $0) }
     }
 
     private func makeServerConfiguration() throws -> HTTPServerConfiguration {

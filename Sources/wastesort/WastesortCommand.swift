@@ -8,7 +8,7 @@ struct WastesortCommand: ParsableCommand {
         abstract: "Waste-sorting supervision for public institutions: HTTP JSON API server and tools.",
         discussion: "Every option also reads an environment variable: --port reads WASTESORT_PORT, --db reads WASTESORT_DB, and so on.",
         subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, ImportCommand.self,
-                      NoticeCommand.self,
+                      NoticeCommand.self, GenerateCommand.self,
                       CheckCommand.self, BackupCommand.self],
         defaultSubcommand: ServeCommand.self
     )

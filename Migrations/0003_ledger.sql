@@ -2,7 +2,7 @@
 -- Dates are "YYYY-MM-DD", months "YYYY-MM", instants RFC 3339 UTC text.
 
 CREATE TABLE ledger_entries (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,   -- entries are deleted: ids must never be reused
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     occurred_on TEXT NOT NULL,
     month TEXT NOT NULL CHECK (month = substr(occurred_on, 1, 7)),   -- the report it belongs to

@@ -4,7 +4,7 @@
 -- Dates are "YYYY-MM-DD"; money is integer fen (yuan × 100).
 
 CREATE TABLE activities (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,   -- rows are deleted: ids must never be reused
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     kind TEXT NOT NULL CHECK (kind IN ('training', 'pledge', 'commitment_signing', 'materials', 'other')),
     title TEXT NOT NULL,
@@ -20,7 +20,7 @@ CREATE INDEX activities_by_institution ON activities(institution_id, id);
 CREATE INDEX activities_by_date ON activities(held_on, kind);
 
 CREATE TABLE surveys (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     surveyed_on TEXT NOT NULL,
     respondents INTEGER NOT NULL CHECK (respondents >= 1),
@@ -34,7 +34,7 @@ CREATE INDEX surveys_by_institution ON surveys(institution_id, id);
 CREATE INDEX surveys_by_date ON surveys(surveyed_on);
 
 CREATE TABLE tasks (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     title TEXT NOT NULL,
     owner TEXT NOT NULL,
@@ -51,7 +51,7 @@ CREATE INDEX tasks_by_institution ON tasks(institution_id, id);
 CREATE INDEX tasks_by_due ON tasks(status, due_on);
 
 CREATE TABLE funding (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
     budget_fen INTEGER NOT NULL CHECK (budget_fen >= 0),

@@ -76,7 +76,7 @@ CREATE TABLE inspection_scores (
 -- `withdrawn` when it is voided. `rectified_on` is the district date of `rectified_at`,
 -- kept so that "rectified late" is a plain comparison with `rectify_by`.
 CREATE TABLE findings (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,   -- pending findings are replaced: ids must never be reused
     inspection_id INTEGER NOT NULL REFERENCES inspections(id),
     institution_id INTEGER NOT NULL REFERENCES institutions(id),
     position INTEGER NOT NULL,

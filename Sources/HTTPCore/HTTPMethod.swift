@@ -1,6 +1,8 @@
-/// The request methods the server implements; anything else is answered 501.
+/// The request methods the server knows; anything else (CONNECT, lower-case or made-up
+/// tokens) is answered 501. TRACE is known so that a route answers it 405 with `Allow`:
+/// no resource supports it, but it is a standard method, not an unrecognised one.
 public enum HTTPMethod: String, Sendable, CaseIterable {
-    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS
+    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE
 
     /// Parses a method token from the request line; `nil` for methods we do not implement.
     public init?(token: some Collection<UInt8>) {

@@ -18,16 +18,30 @@ public final class Router: HTTPResponder {
         for route in table.routes { root.insert(route) }
     }
 
-    public func canRespondInline(_ head: RequestHead) -> Bool {
+    /// Routes marked `inline`, 404s, 405s and OPTIONS are answered on the I/O thread: none blocks.
+    public func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse? {
         var parameters = PathParameters()
-        guard let node = find(head.path, parameters: &parameters) else { return true }  // 404 is cheap
-        return route(in: node, for: head.method)?.inline ?? true                           // 405 too
+        let node = find(request.head.path, parameters: &parameters)
+        if let node, let route = route(in: node, for: request.head.method), !route.inline { return nil }
+        return answer(request, connection: connection) { id in
+            route(request, node: node, parameters: parameters, connection: connection, id: id)
+        }
     }
 
     public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
+        answer(request, connection: connection) { id in
+            var parameters = PathParameters()
+            let node = find(request.head.path, parameters: &parameters)
+            return route(request, node: node, parameters: parameters, connection: connection, id: id)
+        }
+    }
+
+    /// Runs the routing step with a request id, then stamps, measures and logs the response.
+    private func answer(_ request: HTTPRequest, connection: ConnectionInfo,
+                        _ routing: (String) -> (HTTPResponse, String?)) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let id = requestIDs.id(from: request.head.headers["x-request-id"])
-        var (response, pattern) = route(request, connection: connection, id: id)
+        var (response, pattern) = routing(id)
         response.headers.set("x-request-id", id)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         metrics.record(method: request.head.method, route: pattern, status: response.status, seconds: seconds)
@@ -47,12 +61,13 @@ public final class Router: HTTPResponder {
         return response
     }
 
-    private func route(_ request: HTTPRequest, connection: ConnectionInfo, id: String) -> (HTTPResponse, String?) {
+    private func route(_ request: HTTPRequest, node: RouteNode?, parameters: PathParameters, connection: ConnectionInfo,
+                       id: String) -> (HTTPResponse, String?) {
         if request.head.path == "*" {  // `OPTIONS *`: what the server as a whole supports (RFC 9110 §9.3.7)
-            return (HTTPResponse(status: 204, headers: ["allow": HTTPMethod.allCases.map(\.rawValue).joined(separator: ", ")]), nil)
+            let served = HTTPMethod.allCases.filter { $0 != .TRACE }.map(\.rawValue)
+            return (HTTPResponse(status: 204, headers: ["allow": served.joined(separator: ", ")]), nil)
         }
-        var parameters = PathParameters()
-        guard let node = find(request.head.path, parameters: &parameters), !node.routes.isEmpty else {
+        guard let node, !node.routes.isEmpty else {
             return (HTTPError.notFound().response, nil)
         }
         let method = request.head.method
@@ -77,8 +92,8 @@ public final class Router: HTTPResponder {
     }
 
     private func find(_ path: String, parameters: inout PathParameters) -> RouteNode? {
+        if path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") { return nil }  // "/v1/x/" is not "/v1/x"
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        if path.count > 1 && path.hasSuffix("/") { return nil }  // "/v1/x/" is not "/v1/x"
         return root.find(segments[...], parameters: &parameters)
     }
 

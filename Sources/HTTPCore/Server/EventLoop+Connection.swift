@@ -84,8 +84,8 @@ extension EventLoop {
     private func dispatch(_ request: HTTPRequest, on connection: Connection) {
         let head = request.head
         connection.requestStartedAt = connection.parser.hasBufferedBytes ? now : nil
-        if responder.canRespondInline(head) {
-            finish(connection, head: head, response: responder.respond(to: request, connection: connection.info))
+        if let response = responder.respondInline(to: request, connection: connection.info) {
+            finish(connection, head: head, response: response)
             return
         }
         connection.inFlightHead = head

@@ -12,15 +12,16 @@ public struct ConnectionInfo: Sendable {
 
 /// The application behind the server: turns requests into responses.
 ///
-/// The HTTP layer knows nothing of routes or JSON; it calls `respond` on a worker thread
-/// (or on the I/O thread when `canRespondInline` says the handler never blocks) and asks
-/// `protocolErrorResponse` for the body of errors it produces itself (400, 408, 413, 503…).
+/// The HTTP layer knows nothing of routes or JSON. It first offers each request to
+/// `respondInline` on the I/O thread, where only handlers that never block may answer (health
+/// checks, cached documents); when that returns nil it calls `respond` on a worker thread. It
+/// asks `protocolErrorResponse` for the body of errors it produces itself (400, 408, 413, 503…).
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse
 
-    /// Whether this request may be answered on the I/O thread: only for handlers that
-    /// never block and finish in microseconds (health checks, cached responses).
-    func canRespondInline(_ head: RequestHead) -> Bool
+    /// The response, when it can be produced on the I/O thread without blocking; nil to have
+    /// `respond` called on a worker thread instead.
+    func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse?
 
     /// The response for an error the HTTP layer detected before any handler ran.
     /// `head` is present when the request head was parsed (timeouts in the body, 503).
@@ -28,7 +29,7 @@ public protocol HTTPResponder: Sendable {
 }
 
 extension HTTPResponder {
-    public func canRespondInline(_ head: RequestHead) -> Bool { false }
+    public func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse? { nil }
 
     public func protocolErrorResponse(status: Int, detail: String, head: RequestHead?, connection: ConnectionInfo) -> HTTPResponse {
         HTTPResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array("\(detail)\n".utf8))

@@ -9,13 +9,13 @@ struct OperationalRoutes: Sendable {
     let options: AppOptions
     let metrics: RequestMetrics
 
-    private static let healthBody: [UInt8] = Array(#"{"status":"ok"}"#.utf8)
+    /// Built once: health checks are polled often and never change.
+    private static let health = HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8",
+                                                                    "cache-control": "no-store"],
+                                             body: Array(#"{"status":"ok"}"#.utf8))
 
     func register(in routes: inout APIRoutes) {
-        routes.addOperational(.GET, "/healthz", summary: "The process is up", inline: true) { _ in
-            HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8",
-                                                "cache-control": "no-store"], body: Self.healthBody)
-        }
+        routes.addOperational(.GET, "/healthz", summary: "The process is up", inline: true) { _ in Self.health }
         routes.addOperational(.GET, "/readyz", summary: "The database answers and every migration is applied") { _ in
             try readiness()
         }

@@ -6,7 +6,9 @@ import Synchronization
 final class TestResponder: HTTPResponder {
     let handled = Atomic<Int>(0)
 
-    func canRespondInline(_ head: RequestHead) -> Bool { head.path == "/inline" }
+    func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse? {
+        request.path == "/inline" ? respond(to: request, connection: connection) : nil
+    }
 
     func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
         handled.add(1, ordering: .relaxed)

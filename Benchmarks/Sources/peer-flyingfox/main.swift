@@ -1,0 +1,28 @@
+import FlyingFox
+import Foundation
+import PeerSupport
+
+// FlyingFox peer: HTTPServer with closure handlers on its own (non-NIO) socket layer,
+// bound to loopback; JSONDecoder/JSONEncoder for the POST.
+let options = PeerOptions.parse()
+let ranking = Data(Fixtures.ranking(in: options.fixturesDirectory))
+let health = Data(Fixtures.health)
+
+let server = HTTPServer(address: .loopback(port: UInt16(options.port)), logger: .disabled)
+
+await server.appendRoute("GET /healthz") { _ in
+    HTTPResponse(statusCode: .ok,
+                 headers: [.contentType: Fixtures.jsonContentType, HTTPHeader("Cache-Control"): "no-store"],
+                 body: health)
+}
+await server.appendRoute("GET /ranking") { _ in
+    HTTPResponse(statusCode: .ok, headers: [.contentType: Fixtures.jsonContentType], body: ranking)
+}
+await server.appendRoute("POST /entries") { request in
+    let entry = try JSONDecoder().decode(LedgerEntryInput.self, from: try await request.bodyData)
+    guard entry.isValid else { return HTTPResponse(statusCode: .badRequest) }
+    let body = try JSONEncoder().encode(CreatedEntry(id: EntryIDs.next(), entry: entry))
+    return HTTPResponse(statusCode: .created, headers: [.contentType: "application/json"], body: body)
+}
+
+try await server.run()

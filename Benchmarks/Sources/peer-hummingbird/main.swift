@@ -9,6 +9,9 @@ let ranking = ByteBuffer(bytes: Fixtures.ranking(in: options.fixturesDirectory))
 let health = ByteBuffer(bytes: Fixtures.health)
 let jsonHeaders: HTTPFields = [.contentType: Fixtures.jsonContentType, .cacheControl: "no-store"]
 
+/// Encoded by the request context's JSONEncoder, the way a Hummingbird user returns a Codable.
+extension CreatedEntry: ResponseEncodable {}
+
 let router = Router()
 router.get("/healthz") { _, _ in
     Response(status: .ok, headers: jsonHeaders, body: .init(byteBuffer: health))

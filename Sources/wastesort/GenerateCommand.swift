@@ -60,7 +60,7 @@ struct GenerateCommand: ParsableCommand {
 enum DemoReport {
     static func lines(_ summary: DemoSummary) -> [String] {
         var lines = ["created " + summary.counts.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")]
-        lines.append("demo logins: \(summary.usernames.joined(separator: ", ")) (password \(DemoDistrict.password))")
+        lines.append("logins: \(summary.usernames.joined(separator: ", ")) (password \(DemoDistrict.password))")
         if let token = summary.viewerToken {
             lines.append("dashboard viewer token (shown only now): \(token)")
         }

@@ -74,6 +74,11 @@ public enum DemoDistrict {
         return try pool.writeAlone { db -> DemoSummary in
             // Checked again inside the transaction: another writer may have come first.
             guard try db.scalar("SELECT count(*) FROM institutions", as: Int.self) == 0 else { return .nothingDone }
+            // A large district's indexes take far more than SQLite's default 2 MB page cache: the
+            // transaction would spill and rewrite index pages to the WAL over and over.
+            let cacheSize = try db.scalar("PRAGMA cache_size", as: Int.self) ?? -2000
+            try db.execute("PRAGMA cache_size = -262144")
+            defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
             let settings = try SettingsStore.load(db).settings
             let calendar = DemoCalendar(today: today, completeMonths: options.months, utcOffsetMinutes: settings.utcOffsetMinutes)
             let context = DemoContext(db: db, seed: options.seed, calendar: calendar, categories: settings.categoriesInForce)

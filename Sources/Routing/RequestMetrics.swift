@@ -59,28 +59,17 @@ public final class RequestMetrics: Sendable {
                 Histogram(counts: zip(a.counts, b.counts).map(+), count: a.count + b.count, sum: a.sum + b.sum)
             }
         }
-        var out = "# HELP wastesort_http_requests_total Requests answered, by method, route and status.\n"
-        out += "# TYPE wastesort_http_requests_total counter\n"
+        var out = PrometheusText()
+        out.header("wastesort_http_requests_total", type: "counter", help: "Requests answered, by method, route and status.")
         for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out += "wastesort_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
+            out.sample("wastesort_http_requests_total", labels: [("method", key.method), ("route", key.route),
+                                                                 ("status", String(key.status))], value: count)
         }
-        out += "# HELP wastesort_http_request_duration_seconds Time from routing to response, by route.\n"
-        out += "# TYPE wastesort_http_request_duration_seconds histogram\n"
+        out.header("wastesort_http_request_duration_seconds", type: "histogram", help: "Time from routing to response, by route.")
         for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
-            var cumulative = 0
-            let label = Self.escape(route)
-            for (index, bound) in Self.buckets.enumerated() {
-                cumulative += histogram.counts[index]
-                out += "wastesort_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"\(bound)\"} \(cumulative)\n"
-            }
-            out += "wastesort_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"+Inf\"} \(histogram.count)\n"
-            out += "wastesort_http_request_duration_seconds_sum{route=\"\(label)\"} \(histogram.sum)\n"
-            out += "wastesort_http_request_duration_seconds_count{route=\"\(label)\"} \(histogram.count)\n"
+            out.histogram("wastesort_http_request_duration_seconds", labels: [("route", route)], bounds: Self.buckets,
+                          counts: histogram.counts, count: histogram.count, sum: histogram.sum)
         }
-        return out
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return out.text
     }
 }

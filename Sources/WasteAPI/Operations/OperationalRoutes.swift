@@ -43,19 +43,15 @@ struct OperationalRoutes: Sendable {
     }
 
     private func metricsText() -> String {
-        var text = metrics.prometheusText()
+        var out = PrometheusText()
         if let stats = options.serverStats {
-            text += "# HELP wastesort_open_connections Client connections open now.\n"
-            text += "# TYPE wastesort_open_connections gauge\n"
-            text += "wastesort_open_connections \(stats.openConnections)\n"
-            text += "# HELP wastesort_accepted_connections_total Connections accepted since start.\n"
-            text += "# TYPE wastesort_accepted_connections_total counter\n"
-            text += "wastesort_accepted_connections_total \(stats.acceptedConnections)\n"
-            text += "# HELP wastesort_refused_requests_total Requests answered 503 because every worker was busy.\n"
-            text += "# TYPE wastesort_refused_requests_total counter\n"
-            text += "wastesort_refused_requests_total \(stats.refusedRequests)\n"
+            out.single("wastesort_open_connections", type: "gauge", help: "Client connections open now.", value: stats.openConnections)
+            out.single("wastesort_accepted_connections_total", type: "counter", help: "Connections accepted since start.",
+                       value: stats.acceptedConnections)
+            out.single("wastesort_refused_requests_total", type: "counter",
+                       help: "Requests answered 503 because every worker was busy.", value: stats.refusedRequests)
         }
-        text += DatabaseMetricsText.render(database.metrics)
-        return text
+        DatabaseMetricsText.render(database.metrics, into: &out)
+        return metrics.prometheusText() + out.text
     }
 }

@@ -32,6 +32,8 @@ final class TestApp: @unchecked Sendable {
         options.publicRead = publicRead
         options.passwordIterations = 1000
         options.clock = clock.appClock
+        let stats = ServerStats()
+        options.serverStats = stats
         adjust(&options)
         _ = try AdminBootstrap.ensureAdmin(pool, password: Self.adminPassword, iterations: 1000, clock: options.clock)
         app = Application(database: pool, options: options)
@@ -39,7 +41,7 @@ final class TestApp: @unchecked Sendable {
         configuration.port = 0
         configuration.ioThreads = 1
         configuration.workerThreads = 8
-        server = HTTPServer(configuration: configuration, responder: app.router)
+        server = HTTPServer(configuration: configuration, responder: app.router, stats: stats)
         port = try server.start()
         client = HTTPTestClient(port: port)
         adminToken = try login("admin", Self.adminPassword)

@@ -6,19 +6,23 @@
 // - no blank row comes out (a single empty field);
 // - quoting every field RFC 4180-style and reading it back gives the same fields (round trip).
 
+/// Every field quoted, quotes doubled: byte-wise, like CSVWriter (a quote followed by a combining
+/// mark is one Character, so Character-based replacing would miss it).
 private func quoted(_ rows: [CSVReader.Row]) -> [UInt8] {
-    var text = ""
+    var bytes: [UInt8] = []
     for row in rows {
-        text += row.fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
-        text += "\r\n"
+        for (index, field) in row.fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in field.utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(contentsOf: [13, 10])
     }
-    return Array(text.utf8)
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
+    return bytes
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

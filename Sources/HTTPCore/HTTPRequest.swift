@@ -3,7 +3,7 @@ public struct RequestHead: Sendable {
     public var method: HTTPMethod
     /// The request target exactly as sent (origin-form, or absolute-form).
     public var target: String
-    /// The path, percent-decoded once, with dot segments removed; always starts with "/".
+    /// The path, percent-decoded once, with dot segments removed; starts with "/" (or is "*" for `OPTIONS *`).
     public var path: String
     /// The raw query string after "?", without the "?", not decoded; nil when absent.
     public var query: String?

@@ -64,7 +64,7 @@ struct CSVReader {
         }
 
         private mutating func field() throws(Failure) -> String {
-            guard index < scalars.count, scalars[index] == "\"" else { return unquoted() }
+            guard index < scalars.count, scalars[index] == "\"" else { return try unquoted() }
             let opened = line
             index += 1
             var text = String.UnicodeScalarView()
@@ -88,11 +88,14 @@ struct CSVReader {
             throw Failure(line: opened, message: "a quoted field is never closed")
         }
 
-        private mutating func unquoted() -> String {
+        private mutating func unquoted() throws(Failure) -> String {
             var text = String.UnicodeScalarView()
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "," || scalar == "\r" || scalar == "\n" { break }
+                if scalar == "\"" {
+                    throw Failure(line: line, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                }
                 text.append(scalar)
                 index += 1
             }

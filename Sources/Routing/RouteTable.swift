@@ -7,7 +7,13 @@ public struct Route: Sendable {
     /// Runs on the I/O thread: only for handlers that never block.
     public let inline: Bool
     let handler: RouteHandler
+    /// Tried on the I/O thread first: answers from memory, or returns nil when only the
+    /// (blocking) handler can answer, which then runs on a worker.
+    let fastPath: FastPathHandler?
 }
+
+/// A non-blocking attempt at a route's answer: nil means "ask the worker".
+public typealias FastPathHandler = @Sendable (Request) throws -> HTTPResponse?
 
 /// The routes of an application, collected before the server starts, then frozen in a `Router`.
 public struct RouteTable: Sendable {
@@ -17,11 +23,11 @@ public struct RouteTable: Sendable {
 
     /// Adds a route; registering the same method and pattern twice is a programming error.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, inline: Bool = false,
-                             _ handler: @escaping RouteHandler) {
+                             fastPath: FastPathHandler? = nil, _ handler: @escaping RouteHandler) {
         let parsed = RoutePattern(pattern)
         precondition(!routes.contains { $0.method == method && $0.pattern.segments == parsed.segments },
                      "route registered twice: \(method) \(pattern)")
-        routes.append(Route(method: method, pattern: parsed, inline: inline, handler: handler))
+        routes.append(Route(method: method, pattern: parsed, inline: inline, handler: handler, fastPath: fastPath))
     }
 }
 

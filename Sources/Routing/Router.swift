@@ -18,30 +18,38 @@ public final class Router: HTTPResponder {
         for route in table.routes { root.insert(route) }
     }
 
-    /// Routes marked `inline`, 404s, 405s and OPTIONS are answered on the I/O thread: none blocks.
+    /// Routes marked `inline`, 404s, 405s and OPTIONS are answered on the I/O thread: none
+    /// blocks. A route with a fast path is answered there too when its answer is in memory.
     public func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse? {
         var parameters = PathParameters()
         let node = find(request.head.path, parameters: &parameters)
-        if let node, let route = route(in: node, for: request.head.method), !route.inline { return nil }
-        return answer(request, connection: connection) { id in
+        if let node, let route = route(in: node, for: request.head.method), !route.inline {
+            guard let fastPath = route.fastPath else { return nil }
+            return answer(request) { id in
+                let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id)
+                return run(route, request: request, id: id) { try fastPath(routed) }
+            }
+        }
+        return answer(request) { id in
             route(request, node: node, parameters: parameters, connection: connection, id: id)
         }
     }
 
     public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
-        answer(request, connection: connection) { id in
+        let response = answer(request) { id in
             var parameters = PathParameters()
             let node = find(request.head.path, parameters: &parameters)
             return route(request, node: node, parameters: parameters, connection: connection, id: id)
         }
+        return response ?? HTTPError.internalError(requestID: "-").response  // routing always answers
     }
 
-    /// Runs the routing step with a request id, then stamps, measures and logs the response.
-    private func answer(_ request: HTTPRequest, connection: ConnectionInfo,
-                        _ routing: (String) -> (HTTPResponse, String?)) -> HTTPResponse {
+    /// Runs the routing step with a request id, then stamps, measures and logs the response;
+    /// nil when the step declined (a fast path that needs the worker).
+    private func answer(_ request: HTTPRequest, _ routing: (String) -> (HTTPResponse, String?)?) -> HTTPResponse? {
         let started = DispatchTime.now().uptimeNanoseconds
         let id = requestIDs.id(from: request.head.headers["x-request-id"])
-        var (response, pattern) = routing(id)
+        guard var (response, pattern) = routing(id) else { return nil }
         response.headers.set("x-request-id", id)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         metrics.record(method: request.head.method, route: pattern, status: response.status, seconds: seconds)
@@ -79,14 +87,22 @@ public final class Router: HTTPResponder {
             return (HTTPError.methodNotAllowed(allow: allow).response, nil)
         }
         let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id)
+        return run(route, request: request, id: id) { try route.handler(routed) }
+            ?? (HTTPError.internalError(requestID: id).response, route.pattern.text)
+    }
+
+    /// Runs a handler, turning what it throws into its problem response (a logged 500 for
+    /// anything that is not an HTTP error); nil when the handler declined.
+    private func run(_ route: Route, request: HTTPRequest, id: String,
+                     _ body: () throws -> HTTPResponse?) -> (HTTPResponse, String?)? {
         do {
-            return (try route.handler(routed), route.pattern.text)
+            return try body().map { ($0, route.pattern.text) }
         } catch let error as HTTPError {
             return (error.response, route.pattern.text)
         } catch let error as any HTTPErrorConvertible {
             return (error.httpError.response, route.pattern.text)
         } catch {
-            log?.error("request \(id) \(method.rawValue) \(route.pattern.text) failed: \(error)")
+            log?.error("request \(id) \(request.head.method.rawValue) \(route.pattern.text) failed: \(error)")
             return (HTTPError.internalError(requestID: id).response, route.pattern.text)
         }
     }

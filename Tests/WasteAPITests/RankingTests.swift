@@ -106,6 +106,25 @@ import WasteDomain
         #expect(try changed())
     }
 
+    @Test func theRememberedAnswerNeverOutlivesARevokedTokenOrAWrite() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 900)
+        let token = try app.login("admin", TestApp.adminPassword)
+        let first = try ranking(app, headers: [])
+        #expect(first.status == 200)
+        // the same token twice: the second is answered from memory
+        #expect(try app.client.get("/v1/rankings?period=2026-H1", token: token).status == 200)
+        #expect(try app.client.get("/v1/rankings?period=2026-H1", token: token).status == 200)
+        #expect(try app.client.delete("/v1/sessions/current", token: token).status == 204)
+        #expect(try app.client.get("/v1/rankings?period=2026-H1", token: token).status == 401)
+        // a bad period is refused on the fast path too
+        #expect(try ranking(app, "period=2026-Q9").status == 400)
+        // a write in between: the next answer is computed again and includes it
+        try inspect(app, 2, "2026-03-11", tenths: 800)
+        let after = try ranking(app)
+        #expect(after.json["entries"]?.arrayValue?.count == 2)
+    }
+
     @Test func rankChangesAgainstThePreviousPeriod() throws {
         let app = try district()
         try inspect(app, 1, "2025-09-10", tenths: 700)

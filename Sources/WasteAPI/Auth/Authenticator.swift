@@ -26,6 +26,20 @@ final class Authenticator: Sendable {
         self.clock = clock
     }
 
+    /// The caller without touching the database: `.some(nil)` for a request without
+    /// credentials, the principal when its token is remembered, nil when only `authenticate`
+    /// (which reads the database) can tell.
+    func cachedPrincipal(_ headers: HTTPHeaders) -> Principal?? {
+        let values = headers.values("authorization")
+        guard let header = values.first else { return .some(nil) }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard values.count == 1, parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let hash = APIToken.hash(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let now = clock.now().secondsSinceEpoch
+        guard let hit = cache.withLock({ $0[hash] }), now < hit.until else { return nil }
+        return .some(hit.principal)
+    }
+
     /// Forgets every remembered token (after a revocation or a change to a user).
     func invalidate() {
         cache.withLock { $0.removeAll() }

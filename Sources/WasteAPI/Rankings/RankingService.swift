@@ -27,12 +27,22 @@ final class RankingService: Sendable {
         self.database = database
     }
 
-    func ranking(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate, now: Timestamp) throws -> Answer {
-        let key = "\(period)|\(kind?.rawValue ?? "*")|\(limit.map(String.init) ?? "*")"
+    /// The remembered answer when nothing was written since it was made; nil otherwise.
+    func remembered(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate) -> Answer? {
         let generation = database.writeGeneration
-        if let hit = cache.withLock({ $0[key] }), hit.generation == generation, hit.today == today {
-            return hit.answer
-        }
+        guard let hit = cache.withLock({ $0[Self.key(period, kind, limit)] }), hit.generation == generation,
+              hit.today == today else { return nil }
+        return hit.answer
+    }
+
+    private static func key(_ period: Period, _ kind: InstitutionKind?, _ limit: Int?) -> String {
+        "\(period)|\(kind?.rawValue ?? "*")|\(limit.map(String.init) ?? "*")"
+    }
+
+    func ranking(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate, now: Timestamp) throws -> Answer {
+        if let answer = remembered(period: period, kind: kind, limit: limit, today: today) { return answer }
+        let key = Self.key(period, kind, limit)
+        let generation = database.writeGeneration
         let (current, previous) = try database.read { db in
             (try PeriodEvaluation.load(db, period: period, today: today, kind: kind),
              try period.previous.map { try PeriodEvaluation.load(db, period: $0, today: today, kind: kind) })

@@ -12,6 +12,13 @@ final class SettingsCache: Sendable {
         self.database = database
     }
 
+    /// The settings when no write happened since they were read; nil otherwise (no database read).
+    func remembered() -> DistrictSettings? {
+        let generation = database.writeGeneration
+        guard let hit = cached.withLock({ $0 }), hit.generation == generation else { return nil }
+        return hit.settings
+    }
+
     func current() throws -> DistrictSettings {
         let generation = database.writeGeneration
         if let hit = cached.withLock({ $0 }), hit.generation == generation { return hit.settings }

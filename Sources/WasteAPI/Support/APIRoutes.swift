@@ -33,17 +33,30 @@ public struct APIRoutes: Sendable {
     }
 
     public typealias Handler = @Sendable (APIContext) throws -> HTTPResponse
+    /// An answer from memory on the I/O thread, or nil to run the handler on a worker.
+    public typealias FastPath = @Sendable (APIContext) throws -> HTTPResponse?
 
     mutating func add(_ method: HTTPMethod, _ path: String, access: Access, summary: String, tag: String,
                       query: [String] = [], body: String? = nil, bodyMediaType: String? = nil,
                       success: Int = 200, response: String? = nil, inline: Bool = false,
-                      changesCredentials: Bool = false, _ handler: @escaping Handler) {
+                      changesCredentials: Bool = false, fastPath: FastPath? = nil, _ handler: @escaping Handler) {
         docs.append(RouteDoc(method: method, path: path, access: access, summary: summary, tag: tag, query: query,
                              body: body, bodyMediaType: bodyMediaType, success: success, response: response))
         let services = services
         let publicRead = services.options.publicRead
         let known = Set(query)
-        table.add(method, path, inline: inline) { request in
+        // The fast path runs only when the caller is known without the database (a remembered
+        // token, or none); the route's own closure then decides whether memory suffices.
+        var fast: FastPathHandler?
+        if let fastPath {
+            fast = { @Sendable (request: Request) throws -> HTTPResponse? in
+                guard let cached = services.authenticator.cachedPrincipal(request.headers) else { return nil }
+                let principal = try permit(cached, request, access: access, publicRead: publicRead)
+                if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
+                return try fastPath(APIContext(request: request, principal: principal, services: services))
+            }
+        }
+        table.add(method, path, inline: inline, fastPath: fast) { request in
             let principal = try authorize(request, access: access, services: services, publicRead: publicRead)
             if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
             // after the handler's write has committed, remembered tokens may be stale
@@ -66,9 +79,16 @@ private func authorize(_ request: Request, access: Access, services: Services, p
     if access == .anyone {
         return try? services.authenticator.authenticate(request.headers)  // a stale token must not block login
     }
-    guard let principal = try services.authenticator.authenticate(request.headers) else {
+    return try permit(try services.authenticator.authenticate(request.headers), request, access: access, publicRead: publicRead)
+}
+
+/// The access rule applied to a resolved caller (nil: anonymous).
+private func permit(_ principal: Principal?, _ request: Request, access: Access, publicRead: Bool) throws(HTTPError) -> Principal? {
+    guard let principal else {
         let isRead = request.method == .GET || request.method == .HEAD
-        guard isRead && access.allowsAnonymous(publicReadEnabled: publicRead) else { throw HTTPError.unauthorized() }
+        guard access == .anyone || (isRead && access.allowsAnonymous(publicReadEnabled: publicRead)) else {
+            throw HTTPError.unauthorized()
+        }
         return nil
     }
     guard access.permits(principal.role, publicReadEnabled: publicRead) else {

@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "WasteDomain", dependencies: ["JSON"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
         .executableTarget(name: "wastesort", dependencies: [
-            "WasteAPI", "Storage", "HTTPCore", "Hashing",
+            "WasteAPI", "Storage", "HTTPCore", "Hashing", "CSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

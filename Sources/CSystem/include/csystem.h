@@ -27,4 +27,6 @@ int csystem_epoll_wait(int epfd, csystem_event *out, int max, int timeout_ms);
 int csystem_eventfd(void);
 /// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC; `addr` points at a sockaddr_storage.
 int csystem_accept4(int fd, void *addr, uint32_t *len);
+/// mallopt(M_ARENA_MAX, count): caps glibc's per-thread malloc arenas (memory fragmentation).
+int csystem_limit_malloc_arenas(int count);
 #endif

@@ -17,27 +17,21 @@ enum Environment {
     }
 
     static func int(_ flag: Int?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        let chosen: Int
-        if let flag {
-            chosen = flag
-        } else if let text = value(name) {
-            guard let parsed = Int(text) else { throw ValidationError("\(name)=\(text) is not an integer") }
-            chosen = parsed
-        } else {
-            chosen = fallback
-        }
-        guard range.contains(chosen) else {
-            throw ValidationError("\(name.lowercased()) must be from \(range.lowerBound) to \(range.upperBound), not \(chosen)")
-        }
-        return chosen
+        try number(flag, name, default: fallback, range: range, kind: "an integer")
     }
 
     static func double(_ flag: Double?, _ name: String, default fallback: Double, range: ClosedRange<Double>) throws -> Double {
-        let chosen: Double
+        try number(flag, name, default: fallback, range: range, kind: "a number")
+    }
+
+    /// The flag, else the environment variable parsed like the flag, else the default; in range.
+    private static func number<T: Comparable & LosslessStringConvertible>(_ flag: T?, _ name: String, default fallback: T,
+                                                                          range: ClosedRange<T>, kind: String) throws -> T {
+        let chosen: T
         if let flag {
             chosen = flag
         } else if let text = value(name) {
-            guard let parsed = Double(text) else { throw ValidationError("\(name)=\(text) is not a number") }
+            guard let parsed = T(text) else { throw ValidationError("\(name)=\(text) is not \(kind)") }
             chosen = parsed
         } else {
             chosen = fallback

@@ -17,6 +17,9 @@ public final class DatabasePool: Sendable {
         public var readerCount = 4
         /// The most `write` jobs committed together in one transaction.
         public var maxGroupSize = 64
+        /// WAL frames (pages) beyond which the writer truncates the WAL even while readers are
+        /// busy (waiting at most 100 ms for them): 16,384 frames of 4 KiB is 64 MiB.
+        public var walFrameLimit = 16_384
         /// Options for every connection (readers are forced read-only).
         public var connection = Connection.Options()
 
@@ -44,7 +47,7 @@ public final class DatabasePool: Sendable {
         }
         self.readers = ReaderPool(connections: readerConnections)
         self.writer = WriteQueue(connection: writerConnection, maxGroupSize: configuration.maxGroupSize,
-                                 metrics: recorded)
+                                 walFrameLimit: configuration.walFrameLimit, metrics: recorded)
     }
 
     deinit {

@@ -64,9 +64,10 @@ final class WriteQueue: @unchecked Sendable {
     /// on it can never miss a write that a client has already seen acknowledged.
     let generation = Atomic<Int>(0)
 
-    init(connection: Connection, maxGroupSize: Int, metrics: Locked<DatabaseMetrics>) {
+    init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>) {
         precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
         self.connection = connection
+        self.walFrameLimit = walFrameLimit
         self.maxGroupSize = maxGroupSize
         self.metrics = metrics
         let thread = Thread { [self] in
@@ -111,6 +112,11 @@ final class WriteQueue: @unchecked Sendable {
 
     // MARK: Writer thread
 
+    /// Commits since the WAL size was last looked at.
+    private var commitsSinceWALCheck = 0
+    /// A WAL with more frames than this is truncated after a bounded wait.
+    private let walFrameLimit: Int
+
     private func runLoop() {
         while let batch = nextBatch() {
             switch batch[0].mode {
@@ -118,6 +124,7 @@ final class WriteQueue: @unchecked Sendable {
             case .alone: runAlone(batch[0])
             case .raw: runRaw(batch[0])
             }
+            limitWAL()
         }
         condition.lock()
         running = false
@@ -186,6 +193,16 @@ final class WriteQueue: @unchecked Sendable {
         // Metrics first, so a caller that wakes up and reads them sees its own group.
         record(start: start, group: jobs.count, failures: failures)
         awaitingCommit.forEach { $0.complete(commitError) }
+    }
+
+    /// Every 256 commits: if the WAL has grown past the limit (readers never paused long enough
+    /// for SQLite to restart it), truncate it, waiting at most 100 ms for readers.
+    private func limitWAL() {
+        commitsSinceWALCheck += 1
+        guard commitsSinceWALCheck >= 256 else { return }
+        commitsSinceWALCheck = 0
+        guard let frames = connection.walFramesAfterPassiveCheckpoint(), frames > walFrameLimit else { return }
+        _ = connection.truncateWAL(waitMilliseconds: 100)
     }
 
     private func runAlone(_ job: WriteJob) {

@@ -1,8 +1,9 @@
-/// The request methods the server knows; anything else (CONNECT, lower-case or made-up
-/// tokens) is answered 501. TRACE is known so that a route answers it 405 with `Allow`:
-/// no resource supports it, but it is a standard method, not an unrecognised one.
+/// The request methods the server knows; anything else (CONNECT, which only proxies serve,
+/// lower-case or made-up tokens) is answered 501. TRACE and QUERY (the safe method with a body
+/// of draft-ietf-httpbis-safe-method-w-body) are known so that a route answers them 405 with
+/// `Allow`: no resource supports them, but they are standard methods, not unrecognised ones.
 public enum HTTPMethod: String, Sendable, CaseIterable {
-    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE
+    case GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE, QUERY
 
     /// Parses a method token from the request line; `nil` for methods we do not implement.
     public init?(token: some Collection<UInt8>) {

@@ -72,7 +72,7 @@ public final class Router: HTTPResponder {
     private func route(_ request: HTTPRequest, node: RouteNode?, parameters: PathParameters, connection: ConnectionInfo,
                        id: String) -> (HTTPResponse, String?) {
         if request.head.path == "*" {  // `OPTIONS *`: what the server as a whole supports (RFC 9110 §9.3.7)
-            let served = HTTPMethod.allCases.filter { $0 != .TRACE }.map(\.rawValue)
+            let served = HTTPMethod.allCases.filter { $0 != .TRACE && $0 != .QUERY }.map(\.rawValue)
             return (HTTPResponse(status: 204, headers: ["allow": served.joined(separator: ", ")]), nil)
         }
         guard let node, !node.routes.isEmpty else {

@@ -17,6 +17,14 @@ import Testing
         }
     }
 
+    @Test func queryIsAnsweredLikeAnyOtherMethodTheRouteDoesNotServe() throws {
+        // found by the next Schemathesis run: after TRACE it probed every operation with QUERY
+        let app = try TestApp()
+        let query = try app.client.request("QUERY", "/v1/institutions", token: app.adminToken)
+        #expect(query.status == 405)
+        #expect(query.header("allow") == "GET, HEAD, OPTIONS, POST")
+    }
+
     @Test func traceIsAnsweredLikeAnyOtherMethodTheRouteDoesNotServe() throws {
         let app = try TestApp()
         let put = try app.client.request("PUT", "/healthz", token: app.adminToken, body: Array("{}".utf8),

@@ -44,7 +44,7 @@ enum RequestLineParser {
         switch bytes.count {
         case 3: bytes.equals("GET") ? .GET : bytes.equals("PUT") ? .PUT : nil
         case 4: bytes.equals("POST") ? .POST : bytes.equals("HEAD") ? .HEAD : nil
-        case 5: bytes.equals("PATCH") ? .PATCH : bytes.equals("TRACE") ? .TRACE : nil
+        case 5: bytes.equals("PATCH") ? .PATCH : bytes.equals("TRACE") ? .TRACE : bytes.equals("QUERY") ? .QUERY : nil
         case 6: bytes.equals("DELETE") ? .DELETE : nil
         case 7: bytes.equals("OPTIONS") ? .OPTIONS : nil
         default: nil

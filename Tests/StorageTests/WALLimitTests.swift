@@ -29,8 +29,9 @@ import Testing
         }
         stop.store(true, ordering: .relaxed)
         let walBytes = (try FileManager.default.attributesOfItem(atPath: directory.path("wal.sqlite-wal"))[.size] as? Int) ?? 0
-        // 3,000 commits of a ~3 KB row each would leave ≥ 12 MB of WAL without the limit
-        #expect(walBytes < 4_000_000, "WAL is \(walBytes) bytes")
+        // without the limit these 3,000 commits leave ~37 MB of WAL; with it, a truncation that
+        // waited in vain (a descheduled reader on a loaded machine) only defers it 256 commits
+        #expect(walBytes < 15_000_000, "WAL is \(walBytes) bytes")
         #expect(try pool.read { db in try db.scalar("SELECT count(*) FROM t", as: Int.self) } == 3000)
         #expect(try pool.integrityCheck() == ["ok"])
     }

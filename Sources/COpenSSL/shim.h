@@ -1,5 +1,6 @@
 #ifndef WASTESORT_COPENSSL_SHIM_H
 #define WASTESORT_COPENSSL_SHIM_H
+#include <string.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -20,5 +21,23 @@ static inline uint64_t copenssl_ctx_set_server_options(SSL_CTX *ctx) {
 }
 static inline int copenssl_ctx_set_proto_range(SSL_CTX *ctx, int min, int max) {
     return SSL_CTX_set_min_proto_version(ctx, min) && SSL_CTX_set_max_proto_version(ctx, max);
+}
+/// Empties this thread's OpenSSL error queue into `out` as readable text joined by "; ";
+/// one place for the TLS layer and the hashing module to turn OpenSSL failures into messages.
+static inline void copenssl_drain_errors(char *out, size_t capacity) {
+    size_t used = 0;
+    if (capacity == 0) return;
+    out[0] = 0;
+    unsigned long code;
+    while ((code = ERR_get_error()) != 0) {
+        char line[256];
+        ERR_error_string_n(code, line, sizeof line);
+        size_t length = strlen(line);
+        if (used > 0 && used + 2 < capacity) { out[used++] = ';'; out[used++] = ' '; }
+        if (used + length >= capacity) length = capacity - used - 1;
+        memcpy(out + used, line, length);
+        used += length;
+        out[used] = 0;
+    }
 }
 #endif

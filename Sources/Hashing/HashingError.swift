@@ -22,14 +22,8 @@ public struct HashingError: Error, CustomStringConvertible, Sendable {
 enum OpenSSLErrorQueue {
     /// Empties the queue and returns its entries as readable text, joined by "; ".
     static func drain() -> String {
-        var messages: [String] = []
-        var code = ERR_get_error()
-        while code != 0 {
-            var buffer = [CChar](repeating: 0, count: 256)
-            ERR_error_string_n(code, &buffer, buffer.count)
-            messages.append(String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self))
-            code = ERR_get_error()
-        }
-        return messages.joined(separator: "; ")
+        var buffer = [CChar](repeating: 0, count: 1024)
+        copenssl_drain_errors(&buffer, buffer.count)
+        return String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
     }
 }

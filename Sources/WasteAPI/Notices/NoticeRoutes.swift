@@ -75,9 +75,12 @@ enum NoticeRoutes {
         }
         guard reader.isValid, let kind, let period else { throw HTTPError.validation(reader.errors) }
         let today = try context.today()
+        // assembled from a read snapshot, so a large district does not hold the single writer
+        let content = try context.services.database.read { db in
+            try NoticeAssembler.content(db, kind: kind, period: period, today: today)
+        }
         return try context.services.database.write { db in
             try Idempotency.run(context, in: db) { db in
-                let content = try NoticeAssembler.content(db, kind: kind, period: period, today: today)
                 let now = context.now.description
                 try db.execute("""
                     INSERT INTO notices (kind, period, status, content, created_at, created_by, updated_at)
@@ -97,6 +100,12 @@ enum NoticeRoutes {
     private static func publish(_ context: APIContext) throws -> HTTPResponse {
         let id = try context.parameters.id()
         let today = try context.today()
+        // the content is assembled from a read snapshot; only numbering and storing need the writer
+        let assembled = try context.services.database.read { db -> NoticeContent? in
+            guard let draft = try NoticeRecord.find(db, id: id) else { return nil }
+            return try NoticeAssembler.content(db, kind: draft.kind, period: draft.period, today: today)
+        }
+        guard var content = assembled else { throw HTTPError.notFound() }
         let record = try context.services.database.write { db -> NoticeRecord in
             guard let draft = try NoticeRecord.find(db, id: id) else { throw HTTPError.notFound() }
             try Conditional.requireMatch(context.request.headers, etag: Conditional.etag(version: draft.version))
@@ -107,7 +116,7 @@ enum NoticeRoutes {
             let year = today.year
             let sequence = (try db.scalar("SELECT COALESCE(MAX(sequence), 0) FROM notices WHERE year = ?", [year], as: Int.self) ?? 0) + 1
             let number = "\(settings.noticePrefix)〔\(year)〕\(sequence)号"
-            let content = try NoticeAssembler.content(db, kind: draft.kind, period: draft.period, today: today, number: number)
+            content.number = number
             try db.execute("""
                 UPDATE notices SET status = 'published', year = ?, sequence = ?, number = ?, content = ?, published_at = ?,
                        published_by = ?, updated_at = ?, version = version + 1 WHERE id = ?

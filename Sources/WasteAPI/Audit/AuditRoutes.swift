@@ -20,7 +20,7 @@ enum AuditRoutes {
     private static func list(_ context: APIContext) throws -> HTTPResponse {
         let query = try context.query()
         let page = try Page(query)
-        let filter = try AuditFilter(query)
+        let filter = try AuditFilter(query, utcOffsetMinutes: try context.services.settings.current().utcOffsetMinutes)
         var conditions = filter.conditions
         var arguments = filter.arguments
         if page.afterID > 0 {

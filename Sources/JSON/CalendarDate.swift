@@ -15,11 +15,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD` (ten ASCII characters) naming a real date; nil otherwise.
     public init?(parsing text: some StringProtocol) {
-        let utf8 = Array(text.utf8.prefix(11))
-        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              let year = Self.number(utf8[0..<4]), let month = Self.number(utf8[5..<7]),
-              let day = Self.number(utf8[8..<10]) else { return nil }
+        var text = String(text)
+        guard let date = text.withUTF8({ CalendarDate(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// The same from UTF-8 bytes (a database column read in place): nothing is allocated.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Self.number(bytes, 0..<4), let month = Self.number(bytes, 5..<7),
+              let day = Self.number(bytes, 8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The decimal value of `bytes[range]`, all ASCII digits; nil otherwise.
+    public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard JSONNumberGrammar.isDigit(byte) else { return nil }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+        }
+        return value
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -45,15 +62,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public func encode(to writer: inout JSONWriter) {
         writer.writeString(description)
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in digits {
-            guard JSONNumberGrammar.isDigit(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 
     private func pad(_ value: Int, _ width: Int) -> String {

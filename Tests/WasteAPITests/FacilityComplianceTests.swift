@@ -38,6 +38,26 @@ import WasteDomain
         #expect(result["score"]?.numberValue?.text == "83.3")
     }
 
+    @Test func changingAPointsBinsChangesItsCompliance() throws {
+        let app = try TestApp()
+        try app.institution(1)
+        try app.equip(1)
+        let created = try app.client.post("/v1/institutions/1/collection-points", json: [
+            "location": "3楼办公区", "kind": "office_floor", "floor": 3, "signage_ok": true, "bins": ["可回收物": ["count": 1]],
+        ], token: app.adminToken)
+        let id = try #require(created.json["id"]?.numberValue?.int64)
+        #expect(try rules(compliance(app, 1)) == ["office_point_bins"])
+
+        let patched = try app.client.patch("/v1/collection-points/\(id)", json: [
+            "bins": ["recyclable": ["count": 1], "residual": ["count": 2]],
+        ], token: app.adminToken)
+        #expect(patched.status == 200)
+        #expect(try compliance(app, 1)["compliant"] == true)
+        // The counts the rules read are kept beside the document whatever writes it.
+        try app.sql("UPDATE collection_points SET bins = '{\"recyclable\":{\"count\":1}}' WHERE id = \(id)")
+        #expect(try rules(compliance(app, 1)) == ["office_point_bins"])
+    }
+
     @Test func deletedFacilitiesStillCountOnEarlierDays() throws {
         let app = try TestApp()
         try app.institution(1)

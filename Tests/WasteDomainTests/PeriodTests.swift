@@ -54,6 +54,23 @@ import Testing
         #expect(Timestamp(parsing: "2026-11-29 20:30:00") == nil)
     }
 
+    @Test func malformedTimestampsAndMonthsAreRefusedNotTrapped() {
+        let timestamps = ["", "2026-11-29T20:30:00", "2026-11-29T20:30:00.", "2026-11-29T20:30:00.5",
+                          "2026-11-29T20:30:00.1234567890Z", "2026-11-29T20:30:00+0800", "2026-11-29T20:30:00+08:0",
+                          "2026-11-29T24:00:00Z", "2026-11-29T20:60:00Z", "2026-11-29T2a:30:00Z", "2026-11-29T20:30:00ZZ",
+                          "2026-11-29T20:30:00+24:00", "２０２６-11-29T20:30:00Z"]
+        for text in timestamps { #expect(Timestamp(parsing: text) == nil, "\(text)") }
+        #expect(Timestamp(parsing: "2026-11-29T20:30:00.5Z")?.description == "2026-11-29T20:30:00Z")
+        #expect(Timestamp(parsing: "2026-11-29T20:30:00-01:30")?.description == "2026-11-29T22:00:00Z")
+        for text in ["", "2026-1", "2026-13", "2026-00", "2026/11", "2026-111", "+026-11"] {
+            #expect(YearMonth(parsing: text) == nil, "\(text)")
+        }
+        #expect(YearMonth(parsing: "2026-11"[...])?.description == "2026-11")
+        for text in ["2026-02-29", "2026-1-01", "2026-01-1 ", "20260101", "2026-01-01T", "-026-01-01"] {
+            #expect(CalendarDate(parsing: text) == nil, "\(text)")
+        }
+    }
+
     @Test func calendarArithmetic() throws {
         let date = try #require(CalendarDate(parsing: "2024-02-28"))
         #expect(date.adding(days: 1)?.description == "2024-02-29")

@@ -34,8 +34,16 @@ enum FacilityLoader {
         case one(Int64)
         /// Active institutions with ids after `afterID`, at most `limit` (nil: all).
         case active(afterID: Int64, limit: Int?)
+
+        static let everyActive = Selection.active(afterID: 0, limit: nil)
+
+        var isEveryActive: Bool {
+            if case .active(0, nil) = self { return true }
+            return false
+        }
     }
 
+    /// Loads the selected institutions and their facilities as they stood at the end of `asOf`.
     static func load(_ db: Connection, _ selection: Selection, asOf: CalendarDate, utcOffsetMinutes offset: Int) throws -> FacilitySnapshot {
         var snapshot = FacilitySnapshot()
         snapshot.institutions = try institutions(db, selection)
@@ -43,80 +51,92 @@ enum FacilityLoader {
             return snapshot
         }
         let end = DistrictDay.end(of: asOf, utcOffsetMinutes: offset)
-        let live = "institution_id BETWEEN ? AND ? AND created_at < ? AND (deleted_at IS NULL OR deleted_at >= ?) ORDER BY id"
-        let arguments: [any SQLValueConvertible] = [first, last, end, end]
-        for row in try db.query("SELECT id, institution_id, location, kind, floor, \(binCountColumns), signage_ok, created_at, "
-                                + "deleted_at FROM collection_points WHERE \(live)", arguments) {
-            snapshot.points[try row.int64("institution_id"), default: []].append(try point(row, offset))
+        var live = "WHERE created_at < ? AND (deleted_at IS NULL OR deleted_at >= ?)"
+        var arguments: [any SQLValueConvertible] = [end, end]
+        // Every institution: a scan in rowid order beats one index lookup per row.
+        if !selection.isEveryActive {
+            live += " AND institution_id BETWEEN ? AND ?"
+            arguments += [first, last]
         }
-        for row in try db.query("SELECT id, institution_id, location, categories, sealed, ventilated, signage_ok, created_at, "
-                                + "deleted_at FROM storage_rooms WHERE \(live)", arguments) {
-            snapshot.rooms[try row.int64("institution_id"), default: []].append(try room(row, offset))
+        live += " ORDER BY id"
+        let wanted = Set(snapshot.institutions.map(\.profile.id))
+        try db.forEachRow("SELECT id, institution_id, location, kind, floor, signage_ok, created_at, deleted_at, \(binCountColumns) "
+                          + "FROM collection_points \(live)", arguments) { row in
+            let institution = try row.int64(1)
+            guard wanted.contains(institution) else { return }
+            snapshot.points[institution, default: []].append(try point(row, offset))
         }
-        for row in try db.query("SELECT id, institution_id, category, hauler, valid_from, valid_to, created_at, deleted_at "
-                                + "FROM hauler_contracts WHERE \(live)", arguments) {
-            if let contract = try contract(row, offset) {
-                snapshot.contracts[try row.int64("institution_id"), default: []].append(contract)
-            }
+        try db.forEachRow("SELECT id, institution_id, location, categories, sealed, ventilated, signage_ok, created_at, "
+                          + "deleted_at FROM storage_rooms \(live)", arguments) { row in
+            let institution = try row.int64(1)
+            guard wanted.contains(institution) else { return }
+            snapshot.rooms[institution, default: []].append(try room(row, offset))
+        }
+        try db.forEachRow("SELECT id, institution_id, category, hauler, valid_from, valid_to, created_at, deleted_at "
+                          + "FROM hauler_contracts \(live)", arguments) { row in
+            let institution = try row.int64(1)
+            guard wanted.contains(institution), let contract = try contract(row, offset) else { return }
+            snapshot.contracts[institution, default: []].append(contract)
         }
         return snapshot
     }
 
     private static func institutions(_ db: Connection, _ selection: Selection) throws -> [FacilitySnapshot.Institution] {
         let columns = "id, code, name, headcount, floors, has_canteen"
-        let rows: [Row]
+        let sql: String
+        let arguments: [any SQLValueConvertible]
         switch selection {
         case .one(let id):
-            rows = try db.query("SELECT \(columns) FROM institutions WHERE id = ?", [id])
+            (sql, arguments) = ("SELECT \(columns) FROM institutions WHERE id = ?", [id])
         case .active(let afterID, let limit):
-            rows = try db.query("SELECT \(columns) FROM institutions WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
+            (sql, arguments) = ("SELECT \(columns) FROM institutions WHERE status = 'active' AND id > ? ORDER BY id LIMIT ?",
                                 [afterID, limit ?? -1])
         }
-        return try rows.map { row in
-            FacilitySnapshot.Institution(
-                profile: FacilityInstitution(id: try row.int64("id"), headcount: try row.int("headcount"),
-                                             floors: try row.int("floors"), hasCanteen: try row.bool("has_canteen")),
-                code: try row.string("code"), name: try row.string("name"))
+        var institutions: [FacilitySnapshot.Institution] = []
+        try db.forEachRow(sql, arguments) { row in
+            institutions.append(FacilitySnapshot.Institution(
+                profile: FacilityInstitution(id: try row.int64(0), headcount: try row.int(3), floors: try row.int(4),
+                                             hasCanteen: try row.bool(5)),
+                code: try row.string(1), name: try row.string(2)))
         }
+        return institutions
     }
 
-    private static func lifespan(_ row: Row, _ offset: Int) throws -> Lifespan {
-        let created = DistrictDay.day(of: try row.string("created_at"), utcOffsetMinutes: offset)
-        let deleted = try row.optionalString("deleted_at").flatMap { DistrictDay.day(of: $0, utcOffsetMinutes: offset) }
+    /// Created and deleted instants (columns `at`, `at + 1`) as district days.
+    private static func lifespan(_ row: borrowing RowCursor, at index: Int, _ offset: Int) throws -> Lifespan {
+        let created = try row.withUTF8(index, Timestamp.init(utf8:))?.date(utcOffsetMinutes: offset)
+        let deleted = row.isNull(index + 1) ? nil : try row.withUTF8(index + 1, Timestamp.init(utf8:))?.date(utcOffsetMinutes: offset)
         return Lifespan(createdOn: created ?? CalendarDate(year: 1970, month: 1, day: 1)!, deletedOn: deleted)
     }
 
-    private static func point(_ row: Row, _ offset: Int) throws -> CollectionPoint {
-        CollectionPoint(id: try row.int64("id"), location: try row.string("location"),
-                        kind: CollectionPointKind(rawValue: try row.string("kind")) ?? .other, floor: try row.optionalInt("floor"),
-                        bins: try binCounts(row), signageOK: try row.bool("signage_ok"),
-                        lifespan: try lifespan(row, offset))
+    private static func point(_ row: borrowing RowCursor, _ offset: Int) throws -> CollectionPoint {
+        CollectionPoint(id: try row.int64(0), location: try row.string(2),
+                        kind: CollectionPointKind(rawValue: try row.string(3)) ?? .other, floor: try row.optionalInt(4),
+                        bins: try binCounts(row, from: 8), signageOK: try row.bool(5), lifespan: try lifespan(row, at: 6, offset))
     }
 
-    /// Rules need only bin counts: SQLite's JSON functions extract them, which costs far less
-    /// than parsing every point's `bins` document in Swift (a third of a district's load time).
-    private static let binCountColumns = WasteCategory.allCases
-        .map { "json_extract(bins, '$.\($0.rawValue).count') AS \($0.rawValue)_count" }.joined(separator: ", ")
+    /// Rules need only bin counts, kept beside the `bins` document by triggers (Migrations/0008).
+    private static let binCountColumns = WasteCategory.allCases.map { "\($0.rawValue)_bins" }.joined(separator: ", ")
 
-    private static func binCounts(_ row: Row) throws -> [WasteCategory: BinSpec] {
+    private static func binCounts(_ row: borrowing RowCursor, from first: Int) throws -> [WasteCategory: BinSpec] {
         var bins: [WasteCategory: BinSpec] = [:]
-        for category in WasteCategory.allCases {
-            if let count = try row.optionalInt("\(category.rawValue)_count") { bins[category] = BinSpec(count: count) }
+        for (offset, category) in WasteCategory.allCases.enumerated() {
+            if let count = try row.optionalInt(first + offset) { bins[category] = BinSpec(count: count) }
         }
         return bins
     }
 
-    private static func room(_ row: Row, _ offset: Int) throws -> StorageRoom {
-        StorageRoom(id: try row.int64("id"), location: try row.string("location"),
-                    categories: Set(FacilityCategories.parse(try row.string("categories"))), sealed: try row.bool("sealed"),
-                    ventilated: try row.bool("ventilated"), signageOK: try row.bool("signage_ok"), lifespan: try lifespan(row, offset))
+    private static func room(_ row: borrowing RowCursor, _ offset: Int) throws -> StorageRoom {
+        StorageRoom(id: try row.int64(0), location: try row.string(2),
+                    categories: Set(FacilityCategories.parse(try row.string(3))), sealed: try row.bool(4),
+                    ventilated: try row.bool(5), signageOK: try row.bool(6), lifespan: try lifespan(row, at: 7, offset))
     }
 
-    private static func contract(_ row: Row, _ offset: Int) throws -> HaulerContract? {
-        guard let category = WasteCategory(rawValue: try row.string("category")),
-              let from = CalendarDate(parsing: try row.string("valid_from")),
-              let to = CalendarDate(parsing: try row.string("valid_to")) else { return nil }
-        return HaulerContract(id: try row.int64("id"), category: category, hauler: try row.string("hauler"),
-                              validFrom: from, validTo: to, lifespan: try lifespan(row, offset))
+    private static func contract(_ row: borrowing RowCursor, _ offset: Int) throws -> HaulerContract? {
+        guard let category = WasteCategory(rawValue: try row.string(2)),
+              let from = try row.withUTF8(4, CalendarDate.init(utf8:)),
+              let to = try row.withUTF8(5, CalendarDate.init(utf8:)) else { return nil }
+        return HaulerContract(id: try row.int64(0), category: category, hauler: try row.string(3),
+                              validFrom: from, validTo: to, lifespan: try lifespan(row, at: 6, offset))
     }
 }

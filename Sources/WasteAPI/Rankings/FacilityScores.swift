@@ -7,8 +7,9 @@ enum FacilityScores {
     static func evaluate(_ db: Connection, asOf: CalendarDate, settings: DistrictSettings) throws -> [Int64: ComplianceResult] {
         let offset = settings.utcOffsetMinutes
         let standard = try FacilityStandardStore.inForce(db, on: asOf, utcOffsetMinutes: offset).standard
-        let snapshot = try FacilityLoader.load(db, .active(afterID: 0, limit: nil), asOf: asOf, utcOffsetMinutes: offset)
+        let snapshot = try FacilityLoader.load(db, .everyActive, asOf: asOf, utcOffsetMinutes: offset)
         var results: [Int64: ComplianceResult] = [:]
+        results.reserveCapacity(snapshot.institutions.count)
         for (institution, result) in snapshot.evaluate(standard: standard, categoriesInForce: settings.categoriesInForce, asOf: asOf) {
             results[institution.profile.id] = result
         }

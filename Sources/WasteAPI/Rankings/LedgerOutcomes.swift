@@ -15,13 +15,15 @@ struct LedgerOutcomes {
 
     static func load(_ db: Connection, period: Period, today: CalendarDate, settings: DistrictSettings) throws -> LedgerOutcomes {
         var submitted: [Int64: [YearMonth: CalendarDate]] = [:]
-        for row in try db.query("""
+        let offset = settings.utcOffsetMinutes
+        // Read through the covering index `ledger_reports_by_month` (Migrations/0008), by position.
+        try db.forEachRow("""
             SELECT institution_id, month, submitted_at FROM ledger_reports
             WHERE month >= ? AND month <= ? AND status IN ('submitted', 'accepted') AND submitted_at IS NOT NULL
-            """, [period.months[0].description, period.months[period.months.count - 1].description]) {
-            guard let month = YearMonth(parsing: try row.string("month")),
-                  let at = Timestamp(parsing: try row.string("submitted_at")) else { continue }
-            submitted[try row.int64("institution_id"), default: [:]][month] = at.date(utcOffsetMinutes: settings.utcOffsetMinutes)
+            """, [period.months[0].description, period.months[period.months.count - 1].description]) { row in
+            guard let month = try row.withUTF8(1, YearMonth.init(utf8:)),
+                  let at = try row.withUTF8(2, Timestamp.init(utf8:)) else { return }
+            submitted[try row.int64(0), default: [:]][month] = at.date(utcOffsetMinutes: offset)
         }
         return LedgerOutcomes(months: period.months.map { ($0, settings.reportDueDate(for: $0)) }, today: today,
                               submitted: submitted)

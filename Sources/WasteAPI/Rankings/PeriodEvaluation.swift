@@ -28,11 +28,12 @@ struct PeriodEvaluation {
         let settings = try SettingsStore.load(db).settings
         let scheme = try ScoringSchemeStore.latest(db)
         let asOf = min(period.end, today)
-        let units = try db.query("""
+        var units: [Unit] = []
+        try db.forEachRow("""
             SELECT id, code, name, kind FROM institutions WHERE status = 'active' AND (? IS NULL OR kind = ?) ORDER BY id
-            """, [kind?.rawValue, kind?.rawValue]).map { row in
-            Unit(id: try row.int64("id"), code: try row.string("code"), name: try row.string("name"),
-                 kind: InstitutionKind(rawValue: try row.string("kind")) ?? .other)
+            """, [kind?.rawValue, kind?.rawValue]) { row in
+            units.append(Unit(id: try row.int64(0), code: try row.string(1), name: try row.string(2),
+                              kind: InstitutionKind(rawValue: try row.string(3)) ?? .other))
         }
         guard period.start <= today else {
             return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: [:],
@@ -60,13 +61,13 @@ struct PeriodEvaluation {
                                                 asOf: CalendarDate) throws -> [Int64: [(kind: ActivityKind, heldOn: CalendarDate)]] {
         let firstQuarterStart = period.quarters.first?.start ?? period.start
         var result: [Int64: [(kind: ActivityKind, heldOn: CalendarDate)]] = [:]
-        for row in try db.query("""
+        try db.forEachRow("""
             SELECT institution_id, kind, held_on FROM activities
             WHERE kind IN ('training', 'pledge', 'commitment_signing') AND held_on >= ? AND held_on <= ?
-            """, [firstQuarterStart.description, asOf.description]) {
-            guard let kind = ActivityKind(rawValue: try row.string("kind")),
-                  let heldOn = CalendarDate(parsing: try row.string("held_on")) else { continue }
-            result[try row.int64("institution_id"), default: []].append((kind, heldOn))
+            """, [firstQuarterStart.description, asOf.description]) { row in
+            guard let kind = ActivityKind(rawValue: try row.string(1)),
+                  let heldOn = try row.withUTF8(2, CalendarDate.init(utf8:)) else { return }
+            result[try row.int64(0), default: []].append((kind, heldOn))
         }
         return result
     }
@@ -84,20 +85,34 @@ struct PeriodEvaluation {
 
     /// A digest of every input behind the ranking: it changes exactly when one of them does.
     var fingerprint: String {
-        var hasher = SHA256Hasher()
-        hasher.update("\(period)|\(asOf)|scheme \(scheme.version)|\(settings.gradeThresholds)\n")
+        var input = DigestInput(capacity: 64 * units.count)
+        input.append("\(period)|\(asOf)|scheme \(scheme.version)|\(settings.gradeThresholds)")
+        input.append(units.count)
         for unit in units {
-            hasher.update("\(unit.id)|\(unit.code)|\(unit.name)|\(unit.kind.rawValue)")
-            if let inputs = inputs[unit.id] {
-                for inspection in inputs.inspections {
-                    hasher.update("|i\(inspection.id):\(inspection.kind.rawValue):\(inspection.total.tenths)")
-                }
-                for month in inputs.ledgerMonths { hasher.update("|l\(month.month):\(month.outcome.rawValue)") }
-                hasher.update("|f\(inputs.facilityScoreTenths.map(String.init) ?? "-")")
-                hasher.update("|t\(inputs.trainingInEveryQuarter)|p\(inputs.pledgeInPeriod)")
+            input.append(unit.id)
+            input.append(unit.code)
+            input.append(unit.name)
+            input.append(unit.kind.rawValue)
+            guard let inputs = inputs[unit.id] else {
+                input.append(false)
+                continue
             }
-            hasher.update("\n")
+            input.append(true)
+            input.append(inputs.inspections.count)
+            for inspection in inputs.inspections {
+                input.append(inspection.id)
+                input.append(inspection.kind.rawValue)
+                input.append(inspection.total.tenths)
+            }
+            input.append(inputs.ledgerMonths.count)
+            for month in inputs.ledgerMonths {
+                input.append(month.month.year * 100 + month.month.month)
+                input.append(month.outcome.rawValue)
+            }
+            input.append(inputs.facilityScoreTenths)
+            input.append(inputs.trainingInEveryQuarter)
+            input.append(inputs.pledgeInPeriod)
         }
-        return hasher.finalizeHex()
+        return input.sha256Hex
     }
 }

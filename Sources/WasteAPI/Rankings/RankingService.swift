@@ -43,23 +43,37 @@ final class RankingService: Sendable {
         if let answer = remembered(period: period, kind: kind, limit: limit, today: today) { return answer }
         let key = Self.key(period, kind, limit)
         let generation = database.writeGeneration
-        let (current, previous) = try database.read { db in
-            (try PeriodEvaluation.load(db, period: period, today: today, kind: kind),
-             try period.previous.map { try PeriodEvaluation.load(db, period: $0, today: today, kind: kind) })
-        }
-        let etag = "\"" + String(SHA256Digest.hex(current.fingerprint + (previous?.fingerprint ?? "")).prefix(32)) + "\""
+        let ((current, currentPrint), previous) = try evaluations(period: period, kind: kind, today: today)
+        let etag = "\"" + String(SHA256Digest.hex(currentPrint + (previous?.fingerprint ?? "")).prefix(32)) + "\""
         let answer: Answer
         if let hit = cache.withLock({ $0[key] }), hit.answer.etag == etag {
             answer = hit.answer  // inputs unchanged: same document, same tag
         } else {
-            let builder = RankingBuilder(current: current, previousRanks: previous.map(RankingBuilder.ranks) ?? [:],
-                                         kind: kind, limit: limit)
-            answer = Answer(etag: etag, body: builder.document(generatedAt: now).serialized())
+            let builder = RankingBuilder(current: current, previousRanks: previous?.ranks ?? [:], kind: kind, limit: limit)
+            answer = Answer(etag: etag, body: builder.body(generatedAt: now))
         }
         cache.withLock { cache in
             if cache.count > 256 { cache.removeAll() }
             cache[key] = Cached(generation: generation, today: today, answer: answer)
         }
         return answer
+    }
+
+    /// The period's evaluation and fingerprint, and the previous period's ranks and fingerprint,
+    /// computed side by side on two readers. Each reads its own snapshot: a write committed
+    /// between the two can pair them inconsistently, but it also moves the write generation, so
+    /// that answer is never served from the cache again.
+    private func evaluations(period: Period, kind: InstitutionKind?, today: CalendarDate) throws
+        -> ((PeriodEvaluation, String), (ranks: [Int64: Int], fingerprint: String)?) {
+        let database = database
+        let current: @Sendable () throws -> (PeriodEvaluation, String) = {
+            let evaluation = try database.read { try PeriodEvaluation.load($0, period: period, today: today, kind: kind) }
+            return (evaluation, evaluation.fingerprint)
+        }
+        guard let previousPeriod = period.previous else { return (try current(), nil) }
+        return try concurrently(current) {
+            let evaluation = try database.read { try PeriodEvaluation.load($0, period: previousPeriod, today: today, kind: kind) }
+            return (ranks: RankingBuilder.ranks(evaluation), fingerprint: evaluation.fingerprint)
+        }
     }
 }

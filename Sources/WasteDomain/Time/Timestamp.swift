@@ -12,32 +12,42 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`, with optional fraction and a `Z` or `±HH:MM` offset.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let timestamp = text.withUTF8({ Timestamp(utf8: $0) }) else { return nil }
+        self = timestamp
+    }
+
+    /// The same from UTF-8 bytes (a database column read in place): nothing is allocated.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let date = CalendarDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = Self.number(bytes[11..<13]), let minute = Self.number(bytes[14..<16]),
-              let second = Self.number(bytes[17..<19]), hour < 24, minute < 60, second < 61
+              let date = CalendarDate(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
+              let hour = CalendarDate.number(bytes, 11..<13), let minute = CalendarDate.number(bytes, 14..<16),
+              let second = CalendarDate.number(bytes, 17..<19), hour < 24, minute < 60, second < 61,
+              let offset = Self.offsetSeconds(bytes, from: Self.endOfFraction(bytes))
         else { return nil }
-        var rest = bytes[19...]
-        if rest.first == UInt8(ascii: ".") {
-            rest = rest.dropFirst()
-            let digits = rest.prefix { (48...57).contains($0) }
-            guard !digits.isEmpty, digits.count <= 9 else { return nil }
-            rest = rest.dropFirst(digits.count)
-        }
-        var offset = 0
-        if rest.count == 1 && (rest.first == UInt8(ascii: "Z") || rest.first == UInt8(ascii: "z")) {
-            offset = 0
-        } else if rest.count == 6, let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-                  let hours = Self.number(rest.dropFirst().prefix(2)), rest[rest.startIndex + 3] == UInt8(ascii: ":"),
-                  let minutes = Self.number(rest.suffix(2)), hours < 24, minutes < 60 {
-            offset = (hours * 60 + minutes) * 60 * (sign == UInt8(ascii: "-") ? -1 : 1)
-        } else {
-            return nil
-        }
         let seconds = date.daysSinceEpoch * 86400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         self.init(secondsSinceEpoch: Int64(seconds))
+    }
+
+    /// Where the zone starts: after an optional `.` and one to nine digits at position 19; nil when malformed.
+    private static func endOfFraction(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes[19] == UInt8(ascii: ".") else { return 19 }
+        var end = 20
+        while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+        return (1...9).contains(end - 20) ? end : nil
+    }
+
+    /// The zone `Z` or `±HH:MM` from `start` to the end, in seconds east of UTC; nil when malformed.
+    private static func offsetSeconds(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int?) -> Int? {
+        guard let start, start < bytes.count else { return nil }
+        let rest = bytes.count - start
+        if rest == 1 && (bytes[start] == UInt8(ascii: "Z") || bytes[start] == UInt8(ascii: "z")) { return 0 }
+        let sign = bytes[start]
+        guard rest == 6, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), bytes[start + 3] == UInt8(ascii: ":"),
+              let hours = CalendarDate.number(bytes, start + 1..<start + 3),
+              let minutes = CalendarDate.number(bytes, start + 4..<start + 6), hours < 24, minutes < 60 else { return nil }
+        return (hours * 60 + minutes) * 60 * (sign == UInt8(ascii: "-") ? -1 : 1)
     }
 
     public var description: String {
@@ -57,11 +67,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public func adding(seconds: Int64) -> Timestamp { Timestamp(secondsSinceEpoch: secondsSinceEpoch + seconds) }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
-
-    private static func number(_ bytes: some Collection<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
-    }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

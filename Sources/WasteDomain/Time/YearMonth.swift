@@ -13,12 +13,15 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let year = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
-              let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)),
-              bytes[0..<4].allSatisfy({ (48...57).contains($0) }), bytes[5..<7].allSatisfy({ (48...57).contains($0) })
-        else { return nil }
+        var text = String(text)
+        guard let month = text.withUTF8({ YearMonth(utf8: $0) }) else { return nil }
+        self = month
+    }
+
+    /// The same from UTF-8 bytes (a database column read in place): nothing is allocated.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = CalendarDate.number(bytes, 0..<4),
+              let month = CalendarDate.number(bytes, 5..<7) else { return nil }
         self.init(year: year, month: month)
     }
 

@@ -43,7 +43,9 @@ public struct FacilityFacts: Sendable {
         self.points = points.filter { $0.lifespan.exists(at: asOf) }
         self.rooms = rooms.filter { $0.lifespan.exists(at: asOf) }
         self.contracts = contracts.filter { $0.lifespan.exists(at: asOf) }
-        self.categoriesInForce = Set(categoriesInForce).sorted()
+        // Callers judging thousands of institutions pass the same, already ordered list.
+        let ordered = zip(categoriesInForce, categoriesInForce.dropFirst()).allSatisfy { $0 < $1 }
+        self.categoriesInForce = ordered ? categoriesInForce : Set(categoriesInForce).sorted()
         self.asOf = asOf
     }
 

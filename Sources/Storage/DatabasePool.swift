@@ -68,6 +68,10 @@ public final class DatabasePool: Sendable {
     /// cache that remembers it knows whether anything could have changed since.
     public var writeGeneration: Int { writer.generation.load(ordering: .sequentiallyConsistent) }
 
+    /// Grows after every write transaction that changed a row of one of `tables` (see
+    /// ``TableGenerations``): a cache of data read from those tables alone keys on it.
+    public func generation(ofTables tables: [String]) -> Int { writer.tables.generation(of: tables) }
+
     /// Timings recorded so far.
     public var metrics: DatabaseMetrics {
         recorded.withLock { $0 }

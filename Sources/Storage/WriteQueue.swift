@@ -63,6 +63,9 @@ final class WriteQueue: @unchecked Sendable {
     /// Bumped after every write transaction, before its callers are answered, so a cache keyed
     /// on it can never miss a write that a client has already seen acknowledged.
     let generation = Atomic<Int>(0)
+    /// Per-table counters, bumped at the same moments as `generation`.
+    let tables = TableGenerations()
+    private let changedTables: ChangedTables
 
     init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>) {
         precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
@@ -70,6 +73,7 @@ final class WriteQueue: @unchecked Sendable {
         self.walFrameLimit = walFrameLimit
         self.maxGroupSize = maxGroupSize
         self.metrics = metrics
+        self.changedTables = ChangedTables.install(on: connection)
         let thread = Thread { [self] in
             Thread.current.threadDictionary[Self.writerThreadKey] = true
             self.runLoop()
@@ -224,15 +228,21 @@ final class WriteQueue: @unchecked Sendable {
                 connection.rollbackQuietly()
                 throw DatabaseError.misuse("writeWithoutTransaction body left a transaction open; rolled back")
             }
-            generation.add(1, ordering: .sequentiallyConsistent)
+            published()
             job.complete(nil)
         } catch {
             job.complete(error)
         }
     }
 
-    private func record(start: ContinuousClock.Instant, group: Int, failures: Int) {
+    /// Makes a finished transaction visible to caches: the tables it changed, then the generation.
+    private func published() {
+        tables.bump(changedTables.drain())
         generation.add(1, ordering: .sequentiallyConsistent)
+    }
+
+    private func record(start: ContinuousClock.Instant, group: Int, failures: Int) {
+        published()
         let seconds = (ContinuousClock.now - start).seconds
         metrics.withLock { metrics in
             metrics.commits.record(seconds)

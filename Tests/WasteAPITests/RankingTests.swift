@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Testing
 import WasteDomain
+@testable import WasteAPI
 
 /// Rankings end to end: inputs stored in SQLite, the ranking read over HTTP.
 @Suite struct RankingTests {
@@ -104,6 +105,29 @@ import WasteDomain
         #expect(try changed())
         try app.sql("UPDATE institutions SET name = '尖山区财政局（新）' WHERE id = 2")
         #expect(try changed())
+    }
+
+    @Test func writesToOtherTablesLeaveTheRememberedRankingInPlace() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 900)
+        #expect(try ranking(app).status == 200)
+        let service = app.app.services.rankings
+        let period = try #require(Period(parsing: "2026-H1"))
+        let today = try #require(CalendarDate(parsing: "2026-07-15"))
+        func remembered() -> Bool { service.remembered(period: period, kind: nil, limit: nil, today: today) != nil }
+        #expect(remembered())
+
+        // users, tokens and audit events are not inputs: no recomputation on the next poll
+        #expect(try app.client.post("/v1/users", json: ["username": "someone", "display_name": "某人", "role": "viewer",
+                                                        "password": "long-enough"], token: app.adminToken).status == 201)
+        #expect(remembered())
+        // a facility is
+        #expect(try app.client.post("/v1/institutions/1/collection-points", json: [
+            "location": "大厅", "kind": "office_floor", "floor": 1, "bins": ["recyclable": ["count": 1]],
+        ], token: app.adminToken).status == 201)
+        #expect(!remembered())
+        #expect(try ranking(app).status == 200)
+        #expect(remembered())
     }
 
     @Test func theRememberedAnswerNeverOutlivesARevokedTokenOrAWrite() throws {

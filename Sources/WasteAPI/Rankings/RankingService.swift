@@ -6,13 +6,18 @@ import Synchronization
 import WasteDomain
 
 /// Computes rankings and keeps the last answer per query, so that a dashboard's repeated
-/// poll costs a comparison: nothing is read while no write has happened since, and when one
-/// has, the answer is rebuilt only if an input behind it changed (its fingerprint is the ETag).
+/// poll costs a comparison: nothing is read while no table behind rankings has been written
+/// since (ledger entries, users or audit events are not), and when one has, the answer is
+/// rebuilt only if an input behind it changed (its fingerprint is the ETag).
 final class RankingService: Sendable {
     struct Answer: Sendable {
         let etag: String
         let body: [UInt8]
     }
+
+    /// Every table a ranking reads (``PeriodEvaluation``): a write elsewhere cannot change one.
+    static let inputTables = ["institutions", "settings", "scoring_schemes", "inspections", "ledger_reports",
+                              "collection_points", "storage_rooms", "hauler_contracts", "facility_standards", "activities"]
 
     private struct Cached {
         let generation: Int
@@ -27,9 +32,9 @@ final class RankingService: Sendable {
         self.database = database
     }
 
-    /// The remembered answer when nothing was written since it was made; nil otherwise.
+    /// The remembered answer when no input table was written since it was made; nil otherwise.
     func remembered(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate) -> Answer? {
-        let generation = database.writeGeneration
+        let generation = database.generation(ofTables: Self.inputTables)
         guard let hit = cache.withLock({ $0[Self.key(period, kind, limit)] }), hit.generation == generation,
               hit.today == today else { return nil }
         return hit.answer
@@ -42,7 +47,7 @@ final class RankingService: Sendable {
     func ranking(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate, now: Timestamp) throws -> Answer {
         if let answer = remembered(period: period, kind: kind, limit: limit, today: today) { return answer }
         let key = Self.key(period, kind, limit)
-        let generation = database.writeGeneration
+        let generation = database.generation(ofTables: Self.inputTables)
         let ((current, currentPrint), previous) = try evaluations(period: period, kind: kind, today: today)
         let etag = "\"" + String(SHA256Digest.hex(currentPrint + (previous?.fingerprint ?? "")).prefix(32)) + "\""
         let answer: Answer
@@ -61,8 +66,8 @@ final class RankingService: Sendable {
 
     /// The period's evaluation and fingerprint, and the previous period's ranks and fingerprint,
     /// computed side by side on two readers. Each reads its own snapshot: a write committed
-    /// between the two can pair them inconsistently, but it also moves the write generation, so
-    /// that answer is never served from the cache again.
+    /// between the two can pair them inconsistently, but it also moves the input tables'
+    /// generation, so that answer is never served from the cache again.
     private func evaluations(period: Period, kind: InstitutionKind?, today: CalendarDate) throws
         -> ((PeriodEvaluation, String), (ranks: [Int64: Int], fingerprint: String)?) {
         let database = database

@@ -20,8 +20,29 @@ SCENARIOS = {
     "small_c64": "small GET c64",
     "small_c256": "small GET c256",
     "ranking_c64": "ranking GET c64",
+    "institution_c64": "institution JSON c64",
+    "ledger_page_c64": "ledger page JSON c64",
     "post_c64": "POST 1 KB c64",
     "close_c16": "Connection: close c16",
+}
+# Rows whose notes give the response size: what each request moves.
+SIZED = {"ranking_c64", "institution_c64", "ledger_page_c64"}
+# What each server does per request in a row, where it is not the same for all: printed under the table.
+SCENARIO_NOTES = {
+    "ranking_c64": "ranking: `GET /v1/rankings?period=…&limit=N` of the generated district (5,000 institutions), "
+                   "~50 KB; wastesort answers its remembered ranking (computed once, before the row), "
+                   "the peers and nginx send the captured bytes (equal JSON but generated_at).",
+    "institution_c64": "institution: `GET /v1/institutions/{id}`; wastesort reads the row from SQLite and writes "
+                       "the JSON per request; the peers hold the captured institution in memory as a Codable struct "
+                       "and encode it with JSONEncoder per request (equal JSON, checked before the row).",
+    "ledger_page_c64": "ledger page: `GET /v1/institutions/{id}/ledger-entries?limit=50`; wastesort reads 51 rows "
+                       "from SQLite and writes the page per request; the peers slice 50 in-memory Codable entries "
+                       "and encode them with JSONEncoder per request (equal JSON, checked before the row).",
+    "post_c64": "POST: `POST /v1/institutions/{id}/ledger-entries` with Fixtures/ledger-entry.json; in wastesort "
+                "every request creates an entry (validated, stored with its audit event, answered 201 only after "
+                "its transaction commits: an acknowledged durable write, synchronous=FULL, group commit); the peers "
+                "decode the same body with JSONDecoder into a Codable and answer 201 with the entry encoded by "
+                "JSONEncoder, storing nothing.",
 }
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -120,7 +141,7 @@ def table(reduced, servers, scenarios):
                 notes.append(f"{record['non_2xx']} non-2xx")
             if record["socket_errors"]:
                 notes.append(f"{record['socket_errors']} socket errors")
-            if record["body_bytes"] is not None and scenario == "ranking_c64":
+            if record["body_bytes"] is not None and scenario in SIZED:
                 notes.append(f"body {record['body_bytes']} B")
             ratio = record["wastesort_ratio"]
             lines.append([server, SCENARIOS[scenario], f"{record['requests_per_second']:,.0f}",
@@ -172,6 +193,7 @@ def main():
     scenarios = [s for s in SCENARIOS if any(k[1] == s for k in reduced)]
     header, lines = table(reduced, servers, scenarios)
     markdown = render_markdown(header, lines)
+    notes = [SCENARIO_NOTES[s] for s in scenarios if s in SCENARIO_NOTES]
     document = {
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": args.command, "duration": args.duration, "rounds": args.rounds,
@@ -179,11 +201,15 @@ def main():
         "rows": [dict(server=k[0], scenario=k[1], **v) for k, v in sorted(reduced.items(),
                  key=lambda item: (list(SCENARIOS).index(item[0][1]), SERVERS.index(item[0][0])))],
         "table_markdown": markdown,
+        "notes": notes,
     }
     with open(args.json, "w", encoding="utf-8") as out:
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     print(markdown)
+    for note in notes:
+        print(f"\n- {note}", end="")
+    print()
     print(f"\nload before: {args.load_before.strip()}\nload after:  {args.load_after.strip()}")
     print(f"medians of {args.rounds} round(s) of {args.duration} per row; JSON: {args.json}")
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Captures what the peers serve from a running wastesort, so every server sends the same JSON.
 
-    capture.py capture --base URL --token T --out DIR [--period P] [--target-bytes 50000]
+    capture.py capture --base URL --token T --out DIR --period P [--kind K] [--target-bytes 50000]
     capture.py verify --url URL --expect FILE [--header 'Name: value']... [--ignore MEMBER]...
 
 `capture` asks a wastesort serving a generated district (`wastesort generate`) for
-  ranking.json      GET /v1/rankings?period=P&limit=N, N chosen so the body is the largest under
-                    --target-bytes (~50 KB); stored byte for byte (the peers send these bytes);
+  ranking.json      GET /v1/rankings?period=P[&kind=K]&limit=N, N chosen so the body is the largest
+                    under --target-bytes (~50 KB); the unranked list is not cut by limit, so with
+                    5,000 institutions the ranking of one kind is taken (the kind that fits the most
+                    entries); stored byte for byte (the peers send these bytes);
   institution.json  GET /v1/institutions/{id} of the first institution with more than 50 entries;
   ledger-page.json  GET /v1/institutions/{id}/ledger-entries?limit=50 (50 items and a next_cursor);
 and writes capture.json: the exact paths asked, so the runner makes wastesort answer the same
@@ -47,30 +49,53 @@ class WastesortClient:
         return fetch(self.base + path, self.headers)
 
 
-def ranking_path(period, limit):
-    return f"/v1/rankings?period={period}&limit={limit}"
+KINDS = ["party_government_organ", "public_institution", "social_organization", "state_enterprise", "other"]
 
 
-def pick_ranking_limit(client, period, target):
-    """The largest limit whose body fits in `target` bytes (entries have nearly the same size)."""
-    sizes = {}
+def ranking_path(period, kind, limit):
+    return f"/v1/rankings?period={period}" + (f"&kind={kind}" if kind else "") + f"&limit={limit}"
+
+
+def compact(document):
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def largest_fitting(client, period, kind, target):
+    """(limit, estimated size) of the most entries whose body fits in `target`, or None.
+
+    The whole ranking is fetched once; smaller limits are sized by cutting its entries locally
+    (calibrated on the real body), since each new query costs wastesort a cold computation."""
+    whole = client.get(ranking_path(period, kind, 100_000))
+    document = json.loads(whole)
+    offset = len(whole) - len(compact(document))
 
     def size(limit):
-        if limit not in sizes:
-            sizes[limit] = len(client.get(ranking_path(period, limit)))
-        return sizes[limit]
+        return len(compact(dict(document, entries=document["entries"][:limit]))) + offset
 
-    entries = len(json.loads(client.get(ranking_path(period, 100_000)))["entries"])
-    if entries < 20:
-        raise SystemExit(f"the {period} ranking has {entries} entries: generate more data or pick another period")
-    low, high = 10, 100
-    per_entry = max(1.0, (size(high) - size(low)) / (high - low))
-    limit = min(entries, max(1, low + int((target - size(low)) / per_entry)))
-    while limit > 1 and size(limit) > target:
+    low, high = 0, len(document["entries"])
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if size(middle) <= target else (low, middle - 1)
+    return (low, size(low)) if low >= 20 else None
+
+
+def pick_ranking(client, period, target, kind):
+    """(kind, limit): the district-wide ranking when ~`target` bytes hold at least 20 entries;
+    otherwise the kind that fits the most. The unranked list is never cut by `limit`, and with
+    5,000 institutions it alone outgrows 50 KB, so the ranking of one kind is what fits."""
+    candidates = []
+    for choice in ([kind] if kind else [None] + KINDS):
+        fit = largest_fitting(client, period, choice, target)
+        if fit and choice is None:
+            return None, fit[0]
+        if fit:
+            candidates.append((fit[0], choice))
+    if not candidates:
+        raise SystemExit(f"no {period} ranking fits in {target} bytes with 20 entries or more")
+    limit, choice = max(candidates)
+    while limit > 1 and len(client.get(ranking_path(period, choice, limit))) > target:
         limit -= 1
-    while limit < entries and size(limit + 1) <= target:
-        limit += 1
-    return limit
+    return choice, limit
 
 
 def pick_institution(client):
@@ -93,10 +118,10 @@ def capture(args):
     client = WastesortClient(args.base, args.token)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    limit = pick_ranking_limit(client, args.period, args.target_bytes)
+    kind, limit = pick_ranking(client, args.period, args.target_bytes, args.kind)
     institution_id = pick_institution(client)
     paths = {
-        "ranking": ranking_path(args.period, limit),
+        "ranking": ranking_path(args.period, kind, limit),
         "institution": f"/v1/institutions/{institution_id}",
         "ledger_page": f"/v1/institutions/{institution_id}/ledger-entries?limit={LEDGER_LIMIT}",
     }
@@ -109,7 +134,7 @@ def capture(args):
         sizes[key] = len(body)
     manifest = {
         "captured_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "period": args.period, "ranking_limit": limit, "institution_id": institution_id,
+        "period": args.period, "ranking_kind": kind, "ranking_limit": limit, "institution_id": institution_id,
         "paths": paths, "files": files, "bytes": sizes,
     }
     (out / "capture.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -143,6 +168,7 @@ def main():
     take.add_argument("--out", required=True)
     take.add_argument("--period", required=True)
     take.add_argument("--target-bytes", type=int, default=50_000)
+    take.add_argument("--kind", help="rank one institution kind (default: all, or the kind that fits the target)")
     check = commands.add_parser("verify")
     check.add_argument("--url", required=True)
     check.add_argument("--expect", required=True)

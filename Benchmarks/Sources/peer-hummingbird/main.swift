@@ -11,9 +11,9 @@ let health = ByteBuffer(bytes: PeerData.health)
 let jsonHeaders: HTTPFields = [.contentType: PeerData.jsonContentType, .cacheControl: "no-store"]
 
 // Encoded per request by the context's JSONEncoder, the way a Hummingbird user returns a Codable.
-extension Institution: @retroactive ResponseEncodable {}
-extension LedgerEntryPage: @retroactive ResponseEncodable {}
-extension LedgerEntry: @retroactive ResponseEncodable {}
+extension Institution: ResponseEncodable {}
+extension LedgerEntryPage: ResponseEncodable {}
+extension LedgerEntry: ResponseEncodable {}
 
 let router = Router()
 router.get("/healthz") { _, _ in

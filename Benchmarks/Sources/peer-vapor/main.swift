@@ -8,10 +8,10 @@ let options = PeerOptions.parse()
 let data = PeerData.load(from: options.fixturesDirectory)
 
 // Encoded per request by Vapor's default JSON encoder, the way a Vapor user returns a Content.
-extension Institution: @retroactive Content {}
-extension LedgerEntryPage: @retroactive Content {}
-extension LedgerEntry: @retroactive Content {}
-extension LedgerEntryInput: @retroactive Content {}
+extension Institution: Content {}
+extension LedgerEntryPage: Content {}
+extension LedgerEntry: Content {}
+extension LedgerEntryInput: Content {}
 
 var environment = Environment(name: "production", arguments: ["peer-vapor"])
 let app = try await Application.make(environment)

@@ -19,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // Fixtures, the ledger-entry Codable model and `--port` parsing shared by every peer.
+        // The captured fixtures (PeerData), the Codable models of wastesort's JSON and `--port`
+        // parsing, shared by every peer.
         .target(name: "PeerSupport"),
         .executableTarget(name: "peer-hummingbird", dependencies: [
             "PeerSupport",

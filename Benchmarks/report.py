@@ -3,8 +3,9 @@
 
 Each raw row is tab-separated: round, server, scenario, status ("ok" or the reason it was not
 run), then for "ok" rows: peak RSS in kB (VmHWM summed over the server's processes), the most
-threads seen, the response body size, and the path of wrk's output. Repeated rounds are reduced
-to medians.
+threads seen, the response body size, the path of wrk's output and, for wastesort's POST row, the
+ledger entries its database gained during the row (wrk's count of responses excludes the requests
+still in flight when it stops, at most one per connection). Repeated rounds are reduced to medians.
 """
 import argparse
 import json
@@ -20,8 +21,30 @@ SCENARIOS = {
     "small_c64": "small GET c64",
     "small_c256": "small GET c256",
     "ranking_c64": "ranking GET c64",
+    "institution_c64": "institution JSON c64",
+    "ledger_page_c64": "ledger page JSON c64",
     "post_c64": "POST 1 KB c64",
     "close_c16": "Connection: close c16",
+}
+# Rows whose notes give the response size: what each request moves.
+SIZED = {"ranking_c64", "institution_c64", "ledger_page_c64"}
+# What each server does per request in a row, where it is not the same for all: printed under the table.
+SCENARIO_NOTES = {
+    "ranking_c64": "ranking: `{ranking}` on the generated district, ~50 KB (one institution kind: the "
+                   "unranked list of the whole district alone outgrows 50 KB); wastesort answers its remembered "
+                   "ranking (computed once, before the row), the peers and nginx send the captured bytes (equal JSON "
+                   "but generated_at).",
+    "institution_c64": "institution: `{institution}`; wastesort reads the row from SQLite and writes "
+                       "the JSON per request; the peers hold the captured institution in memory as a Codable struct "
+                       "and encode it with JSONEncoder per request (equal JSON, checked before the row).",
+    "ledger_page_c64": "ledger page: `{ledger_page}`; wastesort reads 51 rows "
+                       "from SQLite and writes the page per request; the peers slice 50 in-memory Codable entries "
+                       "and encode them with JSONEncoder per request (equal JSON, checked before the row).",
+    "post_c64": "POST: `POST /v1/institutions/{{id}}/ledger-entries` with Fixtures/ledger-entry.json; in wastesort "
+                "every request creates an entry (validated, stored with its audit event, answered 201 only after "
+                "its transaction commits: an acknowledged durable write, synchronous=FULL, group commit); the peers "
+                "decode the same body with JSONDecoder into a Codable and answer 201 with the entry encoded by "
+                "JSONEncoder, storing nothing.",
 }
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -53,8 +76,10 @@ def read_rows(path):
             entry = {"round": int(round_), "status": status}
             if status == "ok":
                 rss, threads, body, wrk_path = fields[4:8]
+                stored = fields[8] if len(fields) > 8 else ""
                 with open(wrk_path, encoding="utf-8", errors="replace") as wrk:
                     entry.update(parse_wrk(wrk.read()))
+                entry["stored"] = int(stored) if stored.lstrip("-").isdigit() else None
                 entry.update(peak_rss_mb=int(rss) / 1024, threads=int(threads),
                              body_bytes=int(body) if body.isdigit() else None)
             rows.setdefault((server, scenario), []).append(entry)
@@ -85,6 +110,9 @@ def reduce_rows(rows):
             "non_2xx": sum(r["non_2xx"] for r in ok),
             "socket_errors": sum(r["socket_errors"] for r in ok),
             "per_round_requests_per_second": [r["requests_per_second"] for r in ok],
+            # POST rows of wastesort: entries stored during wrk, against the 201s wrk counted.
+            "entries_stored": sum(r["stored"] for r in ok) if all(r["stored"] is not None for r in ok) else None,
+            "requests_answered": sum(r["requests"] or 0 for r in ok),
         }
     return reduced
 
@@ -120,7 +148,9 @@ def table(reduced, servers, scenarios):
                 notes.append(f"{record['non_2xx']} non-2xx")
             if record["socket_errors"]:
                 notes.append(f"{record['socket_errors']} socket errors")
-            if record["body_bytes"] is not None and scenario == "ranking_c64":
+            if record["entries_stored"] is not None:
+                notes.append(f"{record['entries_stored']:,} entries stored for {record['requests_answered']:,} responses")
+            if record["body_bytes"] is not None and scenario in SIZED:
                 notes.append(f"body {record['body_bytes']} B")
             ratio = record["wastesort_ratio"]
             lines.append([server, SCENARIOS[scenario], f"{record['requests_per_second']:,.0f}",
@@ -164,7 +194,15 @@ def main():
     for name in ("raw", "json", "duration", "load-before", "load-after", "command"):
         parser.add_argument(f"--{name}", required=True)
     parser.add_argument("--rounds", type=int, required=True)
+    parser.add_argument("--capture", help="capture.json of the run: the paths every server was asked")
     args = parser.parse_args()
+    capture = {}
+    if args.capture and os.path.exists(args.capture):
+        with open(args.capture, encoding="utf-8") as manifest:
+            capture = json.load(manifest)
+    paths = {"ranking": "GET /v1/rankings?period=…&kind=…&limit=N", "institution": "GET /v1/institutions/{id}",
+             "ledger_page": "GET /v1/institutions/{id}/ledger-entries?limit=50"}
+    paths.update({key: f"GET {path}" for key, path in capture.get("paths", {}).items()})
 
     reduced = reduce_rows(read_rows(args.raw))
     add_ratios(reduced)
@@ -172,6 +210,7 @@ def main():
     scenarios = [s for s in SCENARIOS if any(k[1] == s for k in reduced)]
     header, lines = table(reduced, servers, scenarios)
     markdown = render_markdown(header, lines)
+    notes = [SCENARIO_NOTES[s].format(**paths) for s in scenarios if s in SCENARIO_NOTES]
     document = {
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "command": args.command, "duration": args.duration, "rounds": args.rounds,
@@ -179,11 +218,16 @@ def main():
         "rows": [dict(server=k[0], scenario=k[1], **v) for k, v in sorted(reduced.items(),
                  key=lambda item: (list(SCENARIOS).index(item[0][1]), SERVERS.index(item[0][0])))],
         "table_markdown": markdown,
+        "notes": notes,
+        "capture": capture,
     }
     with open(args.json, "w", encoding="utf-8") as out:
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     print(markdown)
+    for note in notes:
+        print(f"\n- {note}", end="")
+    print()
     print(f"\nload before: {args.load_before.strip()}\nload after:  {args.load_after.strip()}")
     print(f"medians of {args.rounds} round(s) of {args.duration} per row; JSON: {args.json}")
 

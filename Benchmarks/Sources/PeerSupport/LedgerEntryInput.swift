@@ -1,16 +1,17 @@
-/// A ledger entry as SPEC §5 describes it (snake_case keys), decoded by every peer with
-/// `JSONDecoder`: the work a typical framework user would write for `POST /entries`.
+/// A ledger entry as `POST /v1/institutions/{id}/ledger-entries` takes it (SPEC §5, snake_case),
+/// decoded by every peer with `JSONDecoder`: the work a typical framework user would write.
+/// The optional members are optional here too, as wastesort's `LedgerEntryInput` reads them.
 public struct LedgerEntryInput: Codable, Sendable {
     public var occurredOn: String
     public var category: String
     public var subcategory: String?
     public var weightKg: Double
-    public var weighed: Bool
+    public var weighed: Bool?
     public var stage: String
-    public var hauler: String
-    public var destination: String
-    public var disposal: String
-    public var manifestNo: String
+    public var hauler: String?
+    public var destination: String?
+    public var disposal: String?
+    public var manifestNo: String?
     public var note: String?
 
     enum CodingKeys: String, CodingKey {
@@ -18,27 +19,14 @@ public struct LedgerEntryInput: Codable, Sendable {
         case hauler, destination, disposal, manifestNo = "manifest_no", note
     }
 
-    /// Rejects what wastesort would reject, so a peer cannot win by skipping validation entirely.
+    static let categories: Set<String> = ["recyclable", "hazardous", "food", "residual"]
+    static let stages: Set<String> = ["collected", "transported", "treated"]
+
+    /// Rejects what wastesort would reject on the common paths (weight range, category, stage,
+    /// date shape, text lengths), so a peer cannot win by skipping validation entirely.
     public var isValid: Bool {
-        weightKg > 0 && weightKg <= 100_000 && !category.isEmpty && occurredOn.utf8.count == 10
-    }
-}
-
-/// The small 201 body every peer answers with.
-public struct CreatedEntry: Codable, Sendable {
-    public var id: Int
-    public var category: String
-    public var weightKg: Double
-    public var version: Int
-
-    public init(id: Int, entry: LedgerEntryInput) {
-        self.id = id
-        self.category = entry.category
-        self.weightKg = entry.weightKg
-        self.version = 1
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, category, weightKg = "weight_kg", version
+        weightKg >= 0.001 && weightKg <= 100_000 && Self.categories.contains(category) && Self.stages.contains(stage)
+            && occurredOn.utf8.count == 10 && (note?.count ?? 0) <= 1000 && (hauler?.count ?? 0) <= 200
+            && (destination?.count ?? 0) <= 200 && (manifestNo?.count ?? 0) <= 64
     }
 }

@@ -2,27 +2,44 @@ import Hummingbird
 import Logging
 import PeerSupport
 
-// Hummingbird 2 peer: a Router with the three benchmark routes, idiomatic request decoding
-// (the context's JSONDecoder) and the default HTTP/1.1 server, in release mode.
+// Hummingbird 2 peer: a Router with wastesort's routes, idiomatic Codable handling (the request
+// context's JSONDecoder and JSONEncoder) and the default HTTP/1.1 server, in release mode.
 let options = PeerOptions.parse()
-let ranking = ByteBuffer(bytes: Fixtures.ranking(in: options.fixturesDirectory))
-let health = ByteBuffer(bytes: Fixtures.health)
-let jsonHeaders: HTTPFields = [.contentType: Fixtures.jsonContentType, .cacheControl: "no-store"]
+let data = PeerData.load(from: options.fixturesDirectory)
+let ranking = ByteBuffer(bytes: data.ranking)
+let health = ByteBuffer(bytes: PeerData.health)
+let jsonHeaders: HTTPFields = [.contentType: PeerData.jsonContentType, .cacheControl: "no-store"]
 
-/// Encoded by the request context's JSONEncoder, the way a Hummingbird user returns a Codable.
-extension CreatedEntry: ResponseEncodable {}
+// Encoded per request by the context's JSONEncoder, the way a Hummingbird user returns a Codable.
+extension Institution: ResponseEncodable {}
+extension LedgerEntryPage: ResponseEncodable {}
+extension LedgerEntry: ResponseEncodable {}
 
 let router = Router()
 router.get("/healthz") { _, _ in
     Response(status: .ok, headers: jsonHeaders, body: .init(byteBuffer: health))
 }
-router.get("/ranking") { _, _ in
-    Response(status: .ok, headers: [.contentType: Fixtures.jsonContentType], body: .init(byteBuffer: ranking))
+router.get("/v1/rankings") { _, _ in
+    Response(status: .ok, headers: [.contentType: PeerData.jsonContentType], body: .init(byteBuffer: ranking))
 }
-router.post("/entries") { request, context -> EditedResponse<CreatedEntry> in
-    let entry = try await request.decode(as: LedgerEntryInput.self, context: context)
-    guard entry.isValid else { throw HTTPError(.badRequest) }
-    return EditedResponse(status: .created, response: CreatedEntry(id: EntryIDs.next(), entry: entry))
+router.get("/v1/institutions/:id") { _, context -> Institution in
+    let id = try context.parameters.require("id", as: Int.self)
+    guard let institution = data.institutions[id] else { throw HTTPError(.notFound) }
+    return institution
+}
+router.get("/v1/institutions/:id/ledger-entries") { request, context -> LedgerEntryPage in
+    let id = try context.parameters.require("id", as: Int.self)
+    let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? PeerData.defaultLimit
+    guard PeerData.limits.contains(limit) else { throw HTTPError(.badRequest) }
+    guard let page = data.ledgerPage(institutionID: id, limit: limit) else { throw HTTPError(.notFound) }
+    return page
+}
+router.post("/v1/institutions/:id/ledger-entries") { request, context -> EditedResponse<LedgerEntry> in
+    let id = try context.parameters.require("id", as: Int.self)
+    let input = try await request.decode(as: LedgerEntryInput.self, context: context)
+    guard input.isValid else { throw HTTPError(.badRequest) }
+    let entry = LedgerEntry(id: EntryIDs.next(), institutionId: id, input: input, now: EntryIDs.now())
+    return EditedResponse(status: .created, headers: [.location: "/v1/ledger-entries/\(entry.id)"], response: entry)
 }
 
 var logger = Logger(label: "peer-hummingbird")

@@ -20,6 +20,9 @@ public final class Connection {
         public var foreignKeys = true
         /// Cached statements kept before the cache is emptied (protects against unbounded dynamic SQL).
         public var statementCacheLimit = 256
+        /// `PRAGMA mmap_size`: bytes of the file read through a memory map instead of `pread`
+        /// copies (0: none). Reads only; writes always go through SQLite's own I/O.
+        public var mmapSizeBytes: Int64 = 0
 
         public init() {}
     }
@@ -80,6 +83,7 @@ public final class Connection {
         }
         try execute("PRAGMA foreign_keys=\(options.foreignKeys ? "ON" : "OFF")")
         try execute("PRAGMA synchronous=\(options.synchronous.rawValue)")
+        if options.mmapSizeBytes > 0 { _ = try scalar("PRAGMA mmap_size=\(options.mmapSizeBytes)") }
     }
 
     /// Turns SQLite's terse "unable to open database file" into a message naming the cause.

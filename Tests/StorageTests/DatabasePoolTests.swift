@@ -72,6 +72,9 @@ private final class ErrorLog: @unchecked Sendable {
         #expect(foreignKeys == true)
         let synchronous = try pool.write { try $0.scalar("PRAGMA synchronous", as: Int.self) }
         #expect(synchronous == 2)  // FULL
+        // Readers read through a memory map; the writer does not map the file.
+        #expect(try pool.read { try $0.scalar("PRAGMA mmap_size", as: Int64.self) } == 1 << 30)
+        #expect(try pool.write { try $0.scalar("PRAGMA mmap_size", as: Int64.self) } == 0)
     }
 
     @Test func readersRunConcurrentlyWithWritesAndSeeOnlyCommittedData() throws {

@@ -20,6 +20,10 @@ public final class Connection {
         public var foreignKeys = true
         /// Cached statements kept before the cache is emptied (protects against unbounded dynamic SQL).
         public var statementCacheLimit = 256
+        /// `PRAGMA temp_store=MEMORY`: temporary tables and, above all, the sub-journal that
+        /// backs a savepoint stay in memory. Without it a savepoint that changes more than 64 KiB
+        /// of pages creates, writes and deletes a temporary file (the group writer's jobs).
+        public var tempStoreInMemory = false
 
         public init() {}
     }
@@ -80,6 +84,7 @@ public final class Connection {
         }
         try execute("PRAGMA foreign_keys=\(options.foreignKeys ? "ON" : "OFF")")
         try execute("PRAGMA synchronous=\(options.synchronous.rawValue)")
+        if options.tempStoreInMemory { try execute("PRAGMA temp_store=MEMORY") }
     }
 
     /// Turns SQLite's terse "unable to open database file" into a message naming the cause.

@@ -120,6 +120,9 @@ final class WriteQueue: @unchecked Sendable {
     private func runLoop() {
         while let batch = nextBatch() {
             switch batch[0].mode {
+            // A group of one needs no savepoint: its own transaction rolls back just as well,
+            // without copying every page it changes into a sub-journal first.
+            case .grouped where batch.count == 1: runAlone(batch[0])
             case .grouped: runGroup(batch)
             case .alone: runAlone(batch[0])
             case .raw: runRaw(batch[0])

@@ -51,6 +51,25 @@ import WasteDomain
         #expect(events.first?["after"] == single.json)
     }
 
+    /// Batches are inserted by multi-row statements of 64, 16, 4 and 1 rows; the ids the
+    /// response gives must be the stored rows' ids, in the order sent, across every chunk.
+    @Test func everyEntryOfABatchComesBackUnderItsOwnStoredId() throws {
+        let f = try LedgerFixture()
+        // Something stored first, so the batch's ids do not start at 1.
+        try f.post(f.beta, F.entry("2026-11-01", "food", "9"), token: f.clerkB)
+        let grams = Array(Int64(1)...89)  // 64 + 16 + 4 + 4 × 1 rows
+        let texts = grams.map { JSONNumber(scaled: $0, decimals: 3).text }
+        let created = try f.post(f.alpha, F.batch(texts.map { F.entry("2026-11-02", "residual", $0) }), token: f.clerkA)
+        #expect(created.status == 201)
+        let items = try #require(created.json["items"]?.arrayValue)
+        #expect(items.compactMap { $0.numberText("weight_kg") } == texts)
+        let ids = items.compactMap { $0["id"]?.numberValue?.int64 }
+        #expect(ids == Array(2...90))
+        for (id, weight) in zip(ids, grams) {
+            #expect(try f.count("SELECT weight_g FROM ledger_entries WHERE id = \(id) AND institution_id = 1") == weight)
+        }
+    }
+
     @Test func theStreamedEntryJSONIsByteForByteTheValueTree() throws {
         let full = LedgerEntryFields(
             occurredOn: try #require(CalendarDate(year: 2026, month: 1, day: 9)), category: .recyclable, subcategory: "paper",

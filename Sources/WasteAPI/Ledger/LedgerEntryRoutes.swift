@@ -107,13 +107,7 @@ enum LedgerEntryRoutes {
         _ = try LedgerInstitution.requireWritable(db, institutionID, context: context)
         try LedgerFreeze.requireOpen(db, institutionID: institutionID, months: Set(entries.map(\.month)),
                                      utcOffsetMinutes: settings.utcOffsetMinutes)
-        let stamp = context.now.description
-        var records: [LedgerEntryRecord] = []
-        records.reserveCapacity(entries.count)
-        for entry in entries {
-            records.append(try LedgerEntryStore.insert(db, institutionID: institutionID, entry, stamp: stamp))
-        }
-        return records
+        return try LedgerEntryStore.insert(db, institutionID: institutionID, entries, stamp: context.now.description)
     }
 
     /// A single create: its own audit event (`entity_id` = the entry) and the entry as the

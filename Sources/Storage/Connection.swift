@@ -38,6 +38,8 @@ public final class Connection {
     public let options: Options
     private(set) var handle: OpaquePointer?
     private var cache: [String: Statement] = [:]
+    /// Kept alive while SQLite's WAL hook points at it (``Connection/takeOverCheckpoints()``).
+    var walFrameCounter: WALFrameCounter?
     /// Called with the unexpanded SQL of each statement as it starts (bound values are not shown).
     public var trace: ((String) -> Void)? {
         didSet { installTrace() }

@@ -53,7 +53,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        // Year 1…9999 (the initializer's invariant): always ten ASCII bytes, written in place,
+        // because ledger writes and reports format dates by the thousand.
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var value = value
+                for offset in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -62,10 +78,5 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public func encode(to writer: inout JSONWriter) {
         writer.writeString(description)
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

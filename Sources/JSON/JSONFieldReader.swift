@@ -80,33 +80,33 @@ public struct JSONFieldReader: Sendable {
     // MARK: Scalars
 
     public mutating func string(_ key: String, required: Bool = false, minLength: Int = 0, maxLength: Int? = nil) -> String? {
-        member(key, required) { v, p, e in FieldConversion.string(v, p, minLength: minLength, maxLength: maxLength, &e) }
+        member(key, required) { v, p, e in FieldConversion.string(v, p(), minLength: minLength, maxLength: maxLength, &e) }
     }
 
     /// An integer; `12.0` and `1.2e1` count as 12, `12.5` is a `type` error.
     public mutating func int(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil) -> Int? {
-        member(key, required) { v, p, e in FieldConversion.int(v, p, min: min, max: max, &e) }
+        member(key, required) { v, p, e in FieldConversion.int(v, p(), min: min, max: max, &e) }
     }
 
     public mutating func bool(_ key: String, required: Bool = false) -> Bool? {
-        member(key, required) { v, p, e in FieldConversion.bool(v, p, &e) }
+        member(key, required) { v, p, e in FieldConversion.bool(v, p(), &e) }
     }
 
     /// A decimal as an exact integer of `10^-decimals` units: kilograms with 3 decimals → grams.
     /// `min`/`max` are in those units (`min: 1` means "> 0" for weights).
     public mutating func scaled(_ key: String, decimals: Int, required: Bool = false, min: Int64? = nil, max: Int64? = nil) -> Int64? {
-        member(key, required) { v, p, e in FieldConversion.scaled(v, p, decimals: decimals, min: min, max: max, &e) }
+        member(key, required) { v, p, e in FieldConversion.scaled(v, p(), decimals: decimals, min: min, max: max, &e) }
     }
 
     /// A `YYYY-MM-DD` string naming a real date.
     public mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
-        member(key, required) { v, p, e in FieldConversion.date(v, p, &e) }
+        member(key, required) { v, p, e in FieldConversion.date(v, p(), &e) }
     }
 
     /// A string that must be one of `allowed` (exact match).
     public mutating func enumValue(_ key: String, allowed: [String], required: Bool = false) -> String? {
         member(key, required) { v, p, e in
-            FieldConversion.enumValue(v, p, mapping: { allowed.contains($0) ? $0 : nil }, listed: allowed, &e)
+            FieldConversion.enumValue(v, p(), mapping: { allowed.contains($0) ? $0 : nil }, listed: allowed, &e)
         }
     }
 
@@ -114,14 +114,14 @@ public struct JSONFieldReader: Sendable {
     public mutating func enumValue<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type, required: Bool = false) -> T?
     where T.RawValue == String {
         member(key, required) { v, p, e in
-            FieldConversion.enumValue(v, p, mapping: T.init(rawValue:), listed: T.allCases.map(\.rawValue), &e)
+            FieldConversion.enumValue(v, p(), mapping: T.init(rawValue:), listed: T.allCases.map(\.rawValue), &e)
         }
     }
 
     /// A string looked up in `mapping` (codes plus aliases such as 厨余 → food); the error
     /// message lists `listed` (typically just the codes).
     public mutating func enumValue<T>(_ key: String, mapping: [String: T], listed: [String], required: Bool = false) -> T? {
-        member(key, required) { v, p, e in FieldConversion.enumValue(v, p, mapping: { mapping[$0] }, listed: listed, &e) }
+        member(key, required) { v, p, e in FieldConversion.enumValue(v, p(), mapping: { mapping[$0] }, listed: listed, &e) }
     }
 
     // MARK: Containers
@@ -130,7 +130,7 @@ public struct JSONFieldReader: Sendable {
     /// is nil unless the nested object produced no errors; its errors join this reader's.
     public mutating func object<T>(_ key: String, allowedKeys: [String], required: Bool = false,
                                    _ body: (inout JSONFieldReader) -> T?) -> T? {
-        member(key, required) { v, p, e in JSONElementReader.readObject(v, p, allowedKeys: allowedKeys, &e, body) }
+        member(key, required) { v, p, e in JSONElementReader.readObject(v, p(), allowedKeys: allowedKeys, &e, body) }
     }
 
     /// An array whose elements `element` reads, each with the path `key[i]`. The result is nil
@@ -138,7 +138,7 @@ public struct JSONFieldReader: Sendable {
     public mutating func array<T>(_ key: String, required: Bool = false, minCount: Int = 0, maxCount: Int? = nil,
                                   _ element: (inout JSONElementReader) -> T?) -> [T]? {
         member(key, required) { v, p, e in
-            JSONElementReader.readArray(v, p, minCount: minCount, maxCount: maxCount, &e, element)
+            JSONElementReader.readArray(v, p(), minCount: minCount, maxCount: maxCount, &e, element)
         }
     }
 
@@ -147,21 +147,23 @@ public struct JSONFieldReader: Sendable {
     /// given, are `invalid_value` errors. Nil unless every member was read without errors.
     public mutating func map<T>(_ key: String, allowedKeys: [String]? = nil, required: Bool = false,
                                 _ body: (String, inout JSONElementReader) -> T?) -> [(key: String, value: T)]? {
-        member(key, required) { v, p, e in JSONElementReader.readMap(v, p, allowedKeys: allowedKeys, &e, body) }
+        member(key, required) { v, p, e in JSONElementReader.readMap(v, p(), allowedKeys: allowedKeys, &e, body) }
     }
 
     // MARK: Plumbing
 
-    /// Handles absence and `null`, then converts a present value.
+    /// Handles absence and `null`, then converts a present value. The member's full path is
+    /// built only when something reports an error (a batch reads thousands of valid fields).
     private mutating func member<T>(_ key: String, _ required: Bool,
-                                    _ convert: (JSONValue, String, inout [FieldError]) -> T?) -> T? {
-        let fieldPath = path(of: key)
+                                    _ convert: (JSONValue, () -> String, inout [FieldError]) -> T?) -> T? {
+        let prefix = path
+        let fieldPath = { FieldConversion.join(prefix, key) }
         switch object[key] {
         case .none:
-            if required { errors.append(FieldError(field: fieldPath, code: FieldError.Code.required, message: "is required")) }
+            if required { errors.append(FieldError(field: fieldPath(), code: FieldError.Code.required, message: "is required")) }
             return nil
         case .null?:
-            if required { errors.append(FieldError(field: fieldPath, code: FieldError.Code.required, message: "must not be null")) }
+            if required { errors.append(FieldError(field: fieldPath(), code: FieldError.Code.required, message: "must not be null")) }
             return nil
         case let value?:
             return convert(value, fieldPath, &errors)

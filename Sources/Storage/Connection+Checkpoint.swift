@@ -1,6 +1,26 @@
 import CSQLite
 
+/// The WAL's size in frames after the latest commit on one connection, as SQLite's WAL hook
+/// reports it. Only the connection's own thread touches it.
+final class WALFrameCounter {
+    var frames = 0
+}
+
 extension Connection {
+    /// Replaces SQLite's automatic checkpoint, which runs inside COMMIT (so the committing
+    /// caller waits for it), with a counter the owner reads to checkpoint when it chooses.
+    func takeOverCheckpoints() -> WALFrameCounter {
+        let counter = walFrameCounter ?? WALFrameCounter()
+        walFrameCounter = counter
+        guard let handle else { return counter }
+        // Setting a WAL hook replaces the auto-checkpoint hook (they are the same slot).
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            if let context { Unmanaged<WALFrameCounter>.fromOpaque(context).takeUnretainedValue().frames = Int(frames) }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(counter).toOpaque())
+        return counter
+    }
+
     /// Frames in the WAL after a passive checkpoint (which never waits), or nil when not in WAL mode.
     func walFramesAfterPassiveCheckpoint() -> Int? {
         guard let handle else { return nil }

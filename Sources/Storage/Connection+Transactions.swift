@@ -76,6 +76,9 @@ extension Connection {
 
     /// Quotes an SQL identifier: `a"b` → `"a""b"`.
     static func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // The group writer opens a savepoint per job: skip Foundation's search when there is
+        // nothing to double (always, for the names this package uses).
+        guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -23,6 +23,10 @@ public final class Connection {
         /// `PRAGMA mmap_size`: bytes of the file read through a memory map instead of `pread`
         /// copies (0: none). Reads only; writes always go through SQLite's own I/O.
         public var mmapSizeBytes: Int64 = 0
+        /// `PRAGMA temp_store=MEMORY`: temporary tables and, above all, the sub-journal that
+        /// backs a savepoint stay in memory. Without it a savepoint that changes more than 64 KiB
+        /// of pages creates, writes and deletes a temporary file (the group writer's jobs).
+        public var tempStoreInMemory = false
 
         public init() {}
     }
@@ -37,6 +41,8 @@ public final class Connection {
     public let options: Options
     private(set) var handle: OpaquePointer?
     private var cache: [String: Statement] = [:]
+    /// Kept alive while SQLite's WAL hook points at it (``Connection/takeOverCheckpoints()``).
+    var walFrameCounter: WALFrameCounter?
     /// Called with the unexpanded SQL of each statement as it starts (bound values are not shown).
     public var trace: ((String) -> Void)? {
         didSet { installTrace() }
@@ -84,6 +90,7 @@ public final class Connection {
         try execute("PRAGMA foreign_keys=\(options.foreignKeys ? "ON" : "OFF")")
         try execute("PRAGMA synchronous=\(options.synchronous.rawValue)")
         if options.mmapSizeBytes > 0 { _ = try scalar("PRAGMA mmap_size=\(options.mmapSizeBytes)") }
+        if options.tempStoreInMemory { try execute("PRAGMA temp_store=MEMORY") }
     }
 
     /// Turns SQLite's terse "unable to open database file" into a message naming the cause.

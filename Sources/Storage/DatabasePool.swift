@@ -44,6 +44,9 @@ public final class DatabasePool: Sendable {
         self.path = path
         var writerOptions = configuration.connection
         writerOptions.readOnly = false
+        // Each grouped job runs in a savepoint: keep its sub-journal off the disk. It holds at
+        // most the pages one job changes (the durable copy is the WAL, as before).
+        writerOptions.tempStoreInMemory = true
         let writerConnection = try Connection(path: path, options: writerOptions)
         var readerOptions = configuration.connection
         readerOptions.readOnly = true

@@ -70,6 +70,7 @@ final class WriteQueue: @unchecked Sendable {
     init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>) {
         precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
         self.connection = connection
+        walFrames = connection.takeOverCheckpoints()
         self.walFrameLimit = walFrameLimit
         self.maxGroupSize = maxGroupSize
         self.metrics = metrics
@@ -118,16 +119,26 @@ final class WriteQueue: @unchecked Sendable {
 
     /// Commits since the WAL size was last looked at.
     private var commitsSinceWALCheck = 0
+    /// The WAL's frames after the last commit. SQLite's own automatic checkpoint is off on this
+    /// connection: it ran inside COMMIT, so a caller waited for it before hearing its write was
+    /// done. ``checkpointIfDue()`` does the same work once the group's callers are answered.
+    private let walFrames: WALFrameCounter
+    /// SQLite's default automatic-checkpoint threshold.
+    private static let checkpointFrames = 1000
     /// A WAL with more frames than this is truncated after a bounded wait.
     private let walFrameLimit: Int
 
     private func runLoop() {
         while let batch = nextBatch() {
             switch batch[0].mode {
+            // A group of one needs no savepoint: its own transaction rolls back just as well,
+            // without copying every page it changes into a sub-journal first.
+            case .grouped where batch.count == 1: runAlone(batch[0])
             case .grouped: runGroup(batch)
             case .alone: runAlone(batch[0])
             case .raw: runRaw(batch[0])
             }
+            checkpointIfDue()
             limitWAL()
         }
         condition.lock()
@@ -197,6 +208,15 @@ final class WriteQueue: @unchecked Sendable {
         // Metrics first, so a caller that wakes up and reads them sees its own group.
         record(start: start, group: jobs.count, failures: failures)
         awaitingCommit.forEach { $0.complete(commitError) }
+    }
+
+    /// A passive checkpoint (it never waits for readers) once the WAL holds 1000 frames, as
+    /// SQLite's automatic checkpoint would have run, but after the callers were answered. The
+    /// next commit starts the WAL over from its beginning when readers allow.
+    private func checkpointIfDue() {
+        guard walFrames.frames >= Self.checkpointFrames else { return }
+        walFrames.frames = 0
+        _ = connection.walFramesAfterPassiveCheckpoint()
     }
 
     /// Every 256 commits: if the WAL has grown past the limit (readers never paused long enough

@@ -33,4 +33,18 @@ struct LedgerEntryFields: Sendable, Equatable {
         [occurredOn.description, month.description, category.rawValue, subcategory, grams, weighed, stage.rawValue,
          hauler, destination, disposal?.rawValue, manifestNo, note]
     }
+
+    /// Binds the values of ``sqlArguments`` (same order) to the parameters from `first` on;
+    /// returns the index after the last one bound.
+    func bind(to statement: Statement, from first: Int) throws -> Int {
+        let date = occurredOn.description
+        // The month column is the date's `YYYY-MM` prefix (the table's CHECK says so).
+        let values: [SQLValue] = [
+            .text(date), .text(String(date.prefix(7))), .text(category.rawValue), subcategory.sqlValue,
+            .integer(grams), .integer(weighed ? 1 : 0), .text(stage.rawValue), hauler.sqlValue, destination.sqlValue,
+            disposal.map { .text($0.rawValue) } ?? .null, manifestNo.sqlValue, note.sqlValue,
+        ]
+        for (offset, value) in values.enumerated() { try statement.bind(value, at: first + offset) }
+        return first + values.count
+    }
 }

@@ -28,8 +28,9 @@ enum LedgerEntryImport {
         return try context.services.database.writeAlone { db in
             try Idempotency.run(context, in: db) { db in
                 let records = try LedgerEntryRoutes.store(db, entries, institutionID: institutionID, settings: settings,
-                                                          context: context, action: "import")
-                return LedgerEntryRoutes.batchResponse(records)
+                                                          context: context)
+                return try LedgerEntryBatch.auditAndRespond(db, records, institutionID: institutionID, context: context,
+                                                            action: "import")
             }
         }
     }

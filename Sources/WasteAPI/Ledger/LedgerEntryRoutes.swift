@@ -69,10 +69,12 @@ enum LedgerEntryRoutes {
         let (entries, isBatch) = try read(body, rules: LedgerEntryRules(settings: settings, now: context.now))
         return try context.services.database.write { db in
             try Idempotency.run(context, in: db) { db in
-                let records = try store(db, entries, institutionID: institutionID, settings: settings, context: context,
-                                        action: "create")
-                guard !isBatch, let record = records.first else { return batchResponse(records) }
-                return singleResponse(record)
+                let records = try store(db, entries, institutionID: institutionID, settings: settings, context: context)
+                guard !isBatch, let record = records.first else {
+                    return try LedgerEntryBatch.auditAndRespond(db, records, institutionID: institutionID, context: context,
+                                                                action: "create")
+                }
+                return try auditAndRespond(db, record, context: context)
             }
         }
     }
@@ -97,30 +99,26 @@ enum LedgerEntryRoutes {
         return ([entry], false)
     }
 
-    /// Stores validated entries in the caller's transaction, one audit event per entry.
+    /// Stores validated entries in the caller's transaction, after checking the institution is
+    /// writable and no month is frozen. The caller records the audit event(s) in the same
+    /// transaction: one per entry for a single create, one per batch (``LedgerEntryBatch``).
     static func store(_ db: Connection, _ entries: [LedgerEntryFields], institutionID: Int64, settings: DistrictSettings,
-                      context: APIContext, action: String) throws -> [LedgerEntryRecord] {
+                      context: APIContext) throws -> [LedgerEntryRecord] {
         _ = try LedgerInstitution.requireWritable(db, institutionID, context: context)
         try LedgerFreeze.requireOpen(db, institutionID: institutionID, months: Set(entries.map(\.month)),
                                      utcOffsetMinutes: settings.utcOffsetMinutes)
-        var records: [LedgerEntryRecord] = []
-        records.reserveCapacity(entries.count)
-        for entry in entries {
-            let record = try LedgerEntryStore.insert(db, institutionID: institutionID, entry, now: context.now)
-            try AuditTrail.record(db, context: context, entity: "ledger_entry", id: record.id, action: action,
-                                  before: nil, after: record.json)
-            records.append(record)
-        }
-        return records
+        return try LedgerEntryStore.insert(db, institutionID: institutionID, entries, stamp: context.now.description)
     }
 
-    static func batchResponse(_ records: [LedgerEntryRecord]) -> HTTPResponse {
-        .json(.object(JSONObject([("items", .array(records.map(\.json))), ("count", .number(JSONNumber(records.count)))])),
-              status: 201)
-    }
-
-    private static func singleResponse(_ record: LedgerEntryRecord) -> HTTPResponse {
-        .json(record.json, status: 201, headers: ["location": "/v1/ledger-entries/\(record.id)", "etag": record.etag])
+    /// A single create: its own audit event (`entity_id` = the entry) and the entry as the
+    /// 201 body, serialised once for both.
+    private static func auditAndRespond(_ db: Connection, _ record: LedgerEntryRecord, context: APIContext) throws -> HTTPResponse {
+        let bytes = record.jsonBytes
+        try AuditTrail.record(db, context: context, entity: "ledger_entry", id: record.id, action: "create",
+                              beforeJSON: nil, afterJSON: String(decoding: bytes, as: UTF8.self))
+        var headers: HTTPHeaders = ["location": "/v1/ledger-entries/\(record.id)", "etag": record.etag]
+        headers.set("content-type", "application/json; charset=utf-8")
+        return HTTPResponse(status: 201, headers: headers, body: bytes)
     }
 
     // MARK: One entry

@@ -29,6 +29,8 @@ extension APIContext {
         guard let contentType = request.headers["content-type"] else {
             throw HTTPError.unsupportedMediaType("send the body with Content-Type: application/json")
         }
+        // What nearly every client sends, accepted without splitting and trimming.
+        if contentType == "application/json" || contentType == "application/json; charset=utf-8" { return }
         let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let mediaType = parts.first ?? ""
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {

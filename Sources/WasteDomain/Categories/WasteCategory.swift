@@ -75,6 +75,8 @@ public enum CategoryNames {
 
     /// The category for a code, Chinese name, English name or alias; surrounding spaces ignored.
     public static func resolve(_ text: String) -> WasteCategory? {
+        // Almost every input is already a key: skip Foundation's trimming and lowercasing.
+        if let category = table[text] { return category }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return table[trimmed] ?? table[trimmed.lowercased()]
     }

@@ -42,6 +42,8 @@ struct LedgerEntryFilter: Sendable {
         if let stage { sql += " AND stage = ?"; arguments.append(stage.rawValue) }
         sql += " ORDER BY id"
         if let limit { sql += " LIMIT ?"; arguments.append(limit) }
-        return try db.query(sql, arguments).map(LedgerEntryRecord.init)
+        var records: [LedgerEntryRecord] = []
+        try db.forEachRow(sql, arguments) { records.append(try LedgerEntryRecord(cursor: $0)) }
+        return records
     }
 }

@@ -49,6 +49,26 @@ struct LedgerEntryRecord: Sendable {
         version = try row.int64("version")
     }
 
+    /// The same from a cursor on a row of ``columns``, by position: lists read pages of them.
+    init(cursor row: borrowing RowCursor) throws {
+        guard let date = try row.withUTF8(2, CalendarDate.init(utf8:)),
+              let category = WasteCategory(rawValue: try row.string(3)),
+              let stage = LedgerStage(rawValue: try row.string(7)) else {
+            throw CorruptLedgerRow(table: "ledger_entries", column: "occurred_on")
+        }
+        id = try row.int64(0)
+        institutionID = try row.int64(1)
+        fields = LedgerEntryFields(
+            occurredOn: date, category: category, subcategory: try row.optionalString(4),
+            grams: try row.int64(5), weighed: try row.bool(6), stage: stage,
+            hauler: try row.optionalString(8), destination: try row.optionalString(9),
+            disposal: try row.optionalString(10).flatMap(Disposal.init(rawValue:)),
+            manifestNo: try row.optionalString(11), note: try row.optionalString(12))
+        createdAt = try row.string(13)
+        updatedAt = try row.string(14)
+        version = try row.int64(15)
+    }
+
     static func find(_ db: Connection, id: Int64) throws -> LedgerEntryRecord? {
         try db.queryOne("SELECT \(columns) FROM ledger_entries WHERE id = ?", [id]).map(LedgerEntryRecord.init)
     }
@@ -125,4 +145,8 @@ struct LedgerEntryRecord: Sendable {
         writer.writeKey(key)
         if let text { writer.writeString(text) } else { writer.writeNull() }
     }
+}
+
+extension LedgerEntryRecord: JSONEncodable {
+    func encode(to writer: inout JSONWriter) { write(to: &writer) }
 }

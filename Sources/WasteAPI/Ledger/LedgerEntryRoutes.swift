@@ -58,7 +58,7 @@ enum LedgerEntryRoutes {
             ], body: LedgerEntryCSV.export(records))
         }
         let (items, next) = page.split(records, id: \.id)
-        return .json(Page.body(items: items.map(\.json), next: next))
+        return Page.response(items: items, next: next, bytesPerItem: 420)
     }
 
     private static func create(_ context: APIContext) throws -> HTTPResponse {

@@ -1,4 +1,5 @@
 import Hashing
+import HTTPCore
 import JSON
 import Routing
 
@@ -39,5 +40,18 @@ struct Page {
     /// `{"items": [...], "next_cursor": ...}`.
     static func body(items: [JSONValue], next: String?) -> JSONValue {
         .object(JSONObject([("items", .array(items)), ("next_cursor", next.map(JSONValue.string) ?? .null)]))
+    }
+
+    /// The same page written straight to bytes from items that encode themselves: for the
+    /// busiest lists, where a value tree per item cost more than reading it from SQLite.
+    static func response(items: some Collection<some JSONEncodable>, next: String?, bytesPerItem: Int) -> HTTPResponse {
+        .json(capacity: bytesPerItem * items.count + 64) { writer in
+            writer.object { page in
+                page.array("items") { list in
+                    for item in items { list.element(item) }
+                }
+                page.field("next_cursor", next)
+            }
+        }
     }
 }

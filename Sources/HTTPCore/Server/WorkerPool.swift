@@ -10,7 +10,6 @@ final class WorkerPool: @unchecked Sendable {
     private var jobs: [@Sendable () -> Void] = []
     private var head = 0
     private var stopping = false
-    private var running = 0
     private let maxQueued: Int
 
     init(threadCount: Int, maxQueued: Int) {
@@ -28,18 +27,16 @@ final class WorkerPool: @unchecked Sendable {
     /// Queues a job; false when the queue is full or the pool is stopping.
     func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
-        guard !stopping, jobs.count - head < maxQueued else { return false }
+        guard !stopping, jobs.count - head < maxQueued else {
+            condition.unlock()
+            return false
+        }
         jobs.append(job)
+        condition.unlock()
+        // Signalled after unlocking: a worker woken while the lock is still held would only
+        // wake up to wait for it (the event loops and 32 workers share this lock).
         condition.signal()
         return true
-    }
-
-    /// Jobs queued or running.
-    var load: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return jobs.count - head + running
     }
 
     /// Runs what is queued, then stops the threads.
@@ -51,12 +48,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     private func work() {
-        while let job = next() {
-            job()
-            condition.lock()
-            running -= 1
-            condition.unlock()
-        }
+        while let job = next() { job() }
     }
 
     private func next() -> (@Sendable () -> Void)? {
@@ -72,7 +64,6 @@ final class WorkerPool: @unchecked Sendable {
             jobs.removeFirst(head)
             head = 0
         }
-        running += 1
         return job
     }
 }

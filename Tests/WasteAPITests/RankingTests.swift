@@ -130,6 +130,34 @@ import WasteDomain
         #expect(remembered())
     }
 
+    @Test func theOverviewIsRememberedUntilOneOfItsTablesChanges() throws {
+        let app = try district()
+        try inspect(app, 1, "2026-03-10", tenths: 900)
+        func overview() throws -> HTTPTestClient.Response {
+            try app.client.get("/v1/stats/overview?period=2026-H2", token: app.adminToken)
+        }
+        let first = try overview()
+        #expect(first.status == 200)
+        let today = try #require(CalendarDate(parsing: "2026-07-15"))
+        func remembered() -> Bool { app.app.services.overviews.answer(for: "2026-H2", today: today) != nil }
+        #expect(remembered())
+        #expect(try app.client.get("/v1/stats/overview?period=2026-H2", token: app.adminToken,
+                                   headers: [("If-None-Match", try #require(first.header("etag")))]).status == 304)
+
+        #expect(try app.client.post("/v1/users", json: ["username": "someone", "display_name": "某人", "role": "viewer",
+                                                        "password": "long-enough"], token: app.adminToken).status == 201)
+        #expect(remembered())
+        // a ledger entry is one of its inputs (the period's totals)
+        let entry = try app.client.post("/v1/institutions/1/ledger-entries", json: [
+            "occurred_on": "2026-07-10", "category": "food", "weight_kg": 2.5, "stage": "collected",
+        ], token: app.adminToken)
+        #expect(entry.status == 201)
+        #expect(!remembered())
+        let after = try overview()
+        #expect(after.header("etag") != first.header("etag"))
+        #expect(remembered())
+    }
+
     @Test func theRememberedAnswerNeverOutlivesARevokedTokenOrAWrite() throws {
         let app = try district()
         try inspect(app, 1, "2026-03-10", tenths: 900)

@@ -19,25 +19,17 @@ final class RankingService: Sendable {
     static let inputTables = ["institutions", "settings", "scoring_schemes", "inspections", "ledger_reports",
                               "collection_points", "storage_rooms", "hauler_contracts", "facility_standards", "activities"]
 
-    private struct Cached {
-        let generation: Int
-        let today: CalendarDate
-        let answer: Answer
-    }
-
     private let database: DatabasePool
-    private let cache = Mutex<[String: Cached]>([:])
+    private let answers: RememberedAnswers<Answer>
 
     init(database: DatabasePool) {
         self.database = database
+        self.answers = RememberedAnswers(database: database, tables: Self.inputTables)
     }
 
     /// The remembered answer when no input table was written since it was made; nil otherwise.
     func remembered(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate) -> Answer? {
-        let generation = database.generation(ofTables: Self.inputTables)
-        guard let hit = cache.withLock({ $0[Self.key(period, kind, limit)] }), hit.generation == generation,
-              hit.today == today else { return nil }
-        return hit.answer
+        answers.answer(for: Self.key(period, kind, limit), today: today)
     }
 
     private static func key(_ period: Period, _ kind: InstitutionKind?, _ limit: Int?) -> String {
@@ -47,20 +39,17 @@ final class RankingService: Sendable {
     func ranking(period: Period, kind: InstitutionKind?, limit: Int?, today: CalendarDate, now: Timestamp) throws -> Answer {
         if let answer = remembered(period: period, kind: kind, limit: limit, today: today) { return answer }
         let key = Self.key(period, kind, limit)
-        let generation = database.generation(ofTables: Self.inputTables)
+        let generation = answers.generation
         let ((current, currentPrint), previous) = try evaluations(period: period, kind: kind, today: today)
         let etag = "\"" + String(SHA256Digest.hex(currentPrint + (previous?.fingerprint ?? "")).prefix(32)) + "\""
         let answer: Answer
-        if let hit = cache.withLock({ $0[key] }), hit.answer.etag == etag {
-            answer = hit.answer  // inputs unchanged: same document, same tag
+        if let last = answers.lastAnswer(for: key), last.etag == etag {
+            answer = last  // inputs unchanged: same document, same tag
         } else {
             let builder = RankingBuilder(current: current, previousRanks: previous?.ranks ?? [:], kind: kind, limit: limit)
             answer = Answer(etag: etag, body: builder.body(generatedAt: now))
         }
-        cache.withLock { cache in
-            if cache.count > 256 { cache.removeAll() }
-            cache[key] = Cached(generation: generation, today: today, answer: answer)
-        }
+        answers.remember(answer, for: key, today: today, generation: generation)
         return answer
     }
 

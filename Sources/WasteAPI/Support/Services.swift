@@ -12,6 +12,8 @@ public final class Services: Sendable {
     let authenticator: Authenticator
     let settings: SettingsCache
     let rankings: RankingService
+    /// Overview documents by period (see ``OverviewRoutes``).
+    let overviews: RememberedAnswers<OverviewRoutes.Answer>
 
     init(database: DatabasePool, options: AppOptions) {
         self.database = database
@@ -22,5 +24,6 @@ public final class Services: Sendable {
         authenticator = Authenticator(database: database, clock: options.clock)
         settings = SettingsCache(database: database)
         rankings = RankingService(database: database)
+        overviews = RememberedAnswers(database: database, tables: OverviewRoutes.inputTables)
     }
 }

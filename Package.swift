@@ -19,13 +19,14 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .target(name: "CSystem"),
 
+        .target(name: "Locking"),
         .target(name: "JSON"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
-        .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL"]),
-        .target(name: "Routing", dependencies: ["HTTPCore", "JSON"]),
-        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL", "Locking"]),
+        .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["JSON"]),
-        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
         .executableTarget(name: "wastesort", dependencies: [
             "WasteAPI", "Storage", "HTTPCore", "Hashing", "CSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -35,7 +36,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
         .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
     ]

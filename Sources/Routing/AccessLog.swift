@@ -1,12 +1,12 @@
 import Foundation
 import Glibc
-import Synchronization
+import Locking
 
 /// One line per request, written in batches so logging costs no syscall per request.
 ///
 /// Lines go to a buffer that a background thread writes out every 100 ms (and on `flush()`).
 public final class AccessLog: Sendable {
-    private let buffer = Mutex<[UInt8]>([])
+    private let buffer = Locked<[UInt8]>([])
     private let fd: Int32
 
     /// Logs to a file descriptor (default standard error).

@@ -1,6 +1,6 @@
 import Glibc
 import HTTPCore
-import Synchronization
+import Locking
 
 /// Request counts by route and status and a latency histogram per route, for `/metrics`.
 public final class RequestMetrics: Sendable {
@@ -28,7 +28,7 @@ public final class RequestMetrics: Sendable {
     private let shards: [Shard] = (0..<16).map { _ in Shard() }
 
     final class Shard: Sendable {
-        let state = Mutex(State())
+        let state = Locked(State())
     }
 
     public init() {}

@@ -1,3 +1,4 @@
+import Locking
 import Foundation
 
 /// The database as the server uses it: one writer connection on its own thread, a few readers, WAL.

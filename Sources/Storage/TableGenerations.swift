@@ -1,6 +1,6 @@
 import CSQLite
 import Glibc
-import Synchronization
+import Locking
 
 /// A counter per table, bumped after each write transaction that changed a row of it. A cache
 /// that depends on a few tables keys on their sum, so it survives writes elsewhere: a ranking
@@ -9,7 +9,7 @@ import Synchronization
 /// Bumped like the write generation: after the transaction's outcome is known and before its
 /// callers are answered (a rolled-back change bumps too; that only costs a recomputation).
 public final class TableGenerations: Sendable {
-    private let counters = Mutex<[String: Int]>([:])
+    private let counters = Locked<[String: Int]>([:])
 
     /// Grows whenever one of `tables` changes; equal values mean none of them has since.
     public func generation(of tables: [String]) -> Int {

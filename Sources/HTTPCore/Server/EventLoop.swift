@@ -1,12 +1,12 @@
 import CSystem
 import Foundation
-import Synchronization
+import Locking
 
 /// One epoll instance and the thread that runs it: accepts on its own listening socket,
 /// reads, parses and writes for the connections it accepted. Handlers run on the worker
 /// pool; their responses come back through `inbox` and an eventfd wake-up.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked: all state but `inbox` is touched only on the loop's thread; `inbox` is a Mutex.
+    // @unchecked: all state but `inbox` is touched only on the loop's thread; `inbox` is Locked.
     let configuration: HTTPServerConfiguration
     let responder: any HTTPResponder
     let pool: WorkerPool
@@ -15,7 +15,7 @@ final class EventLoop: @unchecked Sendable {
     private let epollFD: Int32
     private let wakeFD: Int32
     private var listenerFD: Int32
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     var connections: [Connection?] = []
     private var connectionCount = 0
     private var nextConnectionID: UInt64

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import WasteDomain
+import Locking
 
 /// Slows down and then refuses repeated failed logins for a username (SPEC §4).
 ///
@@ -16,7 +16,7 @@ final class LoginThrottle: Sendable {
 
     static let freeFailures = 4
     static let window: Int64 = 15 * 60
-    private let records = Mutex<[String: Record]>([:])
+    private let records = Locked<[String: Record]>([:])
     private let clock: AppClock
 
     init(clock: AppClock) {

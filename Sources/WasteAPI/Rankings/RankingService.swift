@@ -2,7 +2,6 @@ import Hashing
 import HTTPCore
 import JSON
 import Storage
-import Synchronization
 import WasteDomain
 
 /// Computes rankings and keeps the last answer per query, so that a dashboard's repeated

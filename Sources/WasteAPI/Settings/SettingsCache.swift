@@ -1,12 +1,12 @@
 import Storage
-import Synchronization
 import WasteDomain
+import Locking
 
 /// The district settings, re-read only after a write: most requests need them (today's date
 /// in the district, categories in force) and they change rarely.
 final class SettingsCache: Sendable {
     private let database: DatabasePool
-    private let cached = Mutex<(generation: Int, settings: DistrictSettings)?>(nil)
+    private let cached = Locked<(generation: Int, settings: DistrictSettings)?>(nil)
 
     init(database: DatabasePool) {
         self.database = database

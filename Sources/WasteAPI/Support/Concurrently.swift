@@ -1,13 +1,13 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// Runs two independent jobs at once — one on the calling thread, one on a Dispatch thread —
 /// and returns both results, or the first job's error, then the second's. For CPU-bound work
 /// that splits in two (a ranking and the previous period's), on a machine with cores to spare.
 func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A,
                                             _ second: @Sendable () throws -> B) throws -> (A, B) {
-    let firstResult = Mutex<Result<A, any Error>?>(nil)
-    let secondResult = Mutex<Result<B, any Error>?>(nil)
+    let firstResult = Locked<Result<A, any Error>?>(nil)
+    let secondResult = Locked<Result<B, any Error>?>(nil)
     DispatchQueue.concurrentPerform(iterations: 2) { index in
         if index == 0 {
             let result = Result { try first() }

@@ -1,6 +1,6 @@
 import JSON
 import Storage
-import Synchronization
+import Locking
 
 /// Answers remembered per query for as long as none of the tables they were computed from has
 /// been written (``DatabasePool/generation(ofTables:)``) and the district's day is the same:
@@ -14,7 +14,7 @@ final class RememberedAnswers<Answer: Sendable>: Sendable {
 
     private let database: DatabasePool
     private let tables: [String]
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
 
     /// `tables`: every table the answers are read from.
     init(database: DatabasePool, tables: [String]) {

@@ -56,15 +56,16 @@ import Testing
 
     @Test func csvExportHasBOMHeaderAndChineseTextAndUnknownAcceptIs406() throws {
         let app = try TestApp()
-        try app.createInstitution(code: "A1", name: "尖山区人民政府办公室", [("address", "新兴大街1号, 三楼"), ("building_area_m2", 1200)])
+        try app.createInstitution(code: "A1", name: "尖山区人民政府办公室", [("address", "新兴大街1号, 三楼"), ("building_area_m2", 1200),
+                                                                   ("reporting_starts_on", "2026-07-01")])
         let csv = try app.exportCSV("")
         #expect(csv.status == 200)
         #expect(csv.header("content-type")?.hasPrefix("text/csv") == true)
         #expect(Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: csv.body.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0] == "code,name,kind,parent_department,address,headcount,floors,has_canteen,building_area_m2,contact_name,contact_phone,working_body_established_on,plan_submitted_on,status")
-        #expect(lines[1] == "A1,尖山区人民政府办公室,party_government_organ,,\"新兴大街1号, 三楼\",0,1,false,1200,,,,,active")
+        #expect(lines[0] == "code,name,kind,parent_department,address,headcount,floors,has_canteen,building_area_m2,contact_name,contact_phone,working_body_established_on,plan_submitted_on,reporting_starts_on,status")
+        #expect(lines[1] == "A1,尖山区人民政府办公室,party_government_organ,,\"新兴大街1号, 三楼\",0,1,false,1200,,,,,2026-07-01,active")
         let viaQuery = try app.client.get("/v1/institutions?format=csv", token: app.adminToken)
         #expect(viaQuery.body == csv.body)
         #expect(try app.client.get("/v1/institutions", token: app.adminToken, headers: [("Accept", "text/html")]).status == 406)

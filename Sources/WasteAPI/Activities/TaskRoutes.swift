@@ -1,75 +1,52 @@
 import JSON
 import Routing
-import Storage
 import WasteDomain
 
-/// An institution's task list (任务清单, 责任到人): each task has a named owner and a due
-/// date; `overdue` is computed for today in the district's time zone.
-struct TaskRecord: ScopedResource {
-    let title: String
-    let owner: String
-    let dueOn: CalendarDate
-    let status: TaskStatus
-    let doneOn: CalendarDate?
-    let note: String?
+/// An institution's task list (任务清单, 责任到人): each task has a named owner and a due date;
+/// `overdue` is computed for today in the district's time zone.
+struct TaskFields: Sendable, Equatable {
+    var title = ""
+    var owner = ""
+    var dueOn = CalendarDate.placeholder
+    var status = TaskStatus.open
+    var doneOn: CalendarDate?
+    var note: String?
 
-    static let kind = ScopedKind(table: "tasks", entity: "task", schema: "Task", noun: "task", plural: "tasks",
-                                 tag: "tasks")
-    static let bodyKeys = ["title", "owner", "due_on", "status", "done_on", "note"]
-    static let columns = ["title", "owner", "due_on", "status", "done_on", "note"]
-    static let dateColumn: String? = "due_on"
-    static let listQuery = ["status", "overdue"]
+    static let description = ScopedDescription<TaskFields>(
+        fields: ResourceDescription(table: "tasks", entity: "task", schema: "Task", blank: TaskFields(), fields: [
+            .init("title", \.title, .text(minLength: 1, maxLength: 200), zh: "任务", required: true),
+            .init("owner", \.owner, .text(minLength: 1, maxLength: 100), zh: "责任人", required: true,
+                  doc: "The person responsible (责任人)."),
+            .init("due_on", \.dueOn, .date, zh: "完成时限", required: true),
+            .init("status", \.status, .enumeration(), zh: "状态"),
+            .init("done_on", \.doneOn, .date, zh: "完成日期",
+                  doc: "Required when status is done, null otherwise; reopening a task clears it."),
+            .init("note", \.note, .text(maxLength: 2000), zh: "备注"),
+        ], check: doneOnMatchesStatus),
+        segment: "tasks", noun: "task", plural: "tasks", tag: "tasks", dateColumn: "due_on", listQuery: ["status", "overdue"],
+        computed: [
+            .init(name: "overdue", schema: ["type": "boolean", "description": "Not done and today (district time zone) is after due_on."]) {
+                task, environment in .bool(TaskStatus.isOverdue(status: task.status, dueOn: task.dueOn, today: environment.today))
+            },
+        ],
+        filters: filters,
+        adjustPatch: { body, _ in
+            // Reopening a done task (another status without `done_on`) clears `done_on`.
+            if let status = body["status"]?.stringValue, status != TaskStatus.done.rawValue, !body.contains("done_on") {
+                body.set("done_on", .null)
+            }
+        })
 
-    init(title: String, owner: String, dueOn: CalendarDate, status: TaskStatus, doneOn: CalendarDate?, note: String?) {
-        self.title = title
-        self.owner = owner
-        self.dueOn = dueOn
-        self.status = status
-        self.doneOn = doneOn
-        self.note = note
+    /// `done_on` must be given exactly when the task is done.
+    @Sendable private static func doneOnMatchesStatus(_ task: TaskFields, _ reader: inout JSONFieldReader, _ invalid: Set<String>) {
+        guard !invalid.contains("status"), !invalid.contains("done_on"),
+              let problem = TaskStatus.doneOnProblem(status: task.status, doneOn: task.doneOn) else { return }
+        reader.addError("done_on", code: task.doneOn == nil ? FieldError.Code.required : FieldError.Code.invalidValue,
+                        message: problem)
     }
 
-    init(row: Row) throws {
-        guard let status = TaskStatus(rawValue: try row.string("status")) else {
-            throw ScopedValues.StoredValueError(column: "status")
-        }
-        self.init(title: try row.string("title"), owner: try row.string("owner"), dueOn: try ScopedValues.date(row, "due_on"),
-                  status: status, doneOn: try ScopedValues.optionalDate(row, "done_on"), note: try row.optionalString("note"))
-    }
-
-    /// `status` defaults to `open`; `done_on` must be given exactly when the task is done.
-    static func read(_ reader: inout JSONFieldReader) -> TaskRecord? {
-        let title = reader.string("title", required: true, minLength: 1, maxLength: 200)
-        let owner = reader.string("owner", required: true, minLength: 1, maxLength: 100)
-        let dueOn = reader.date("due_on", required: true)
-        let status = reader.enumValue("status", as: TaskStatus.self)
-        let doneOn = reader.date("done_on")
-        let note = reader.string("note", maxLength: 2000)
-        let statusIsValid = status != nil || !reader.has("status") || reader.isNull("status")
-        let doneOnIsValid = doneOn != nil || !reader.has("done_on") || reader.isNull("done_on")
-        if statusIsValid, doneOnIsValid, let problem = TaskStatus.doneOnProblem(status: status ?? .open, doneOn: doneOn) {
-            reader.addError("done_on", code: doneOn == nil ? FieldError.Code.required : FieldError.Code.invalidValue,
-                            message: problem)
-        }
-        guard reader.isValid, let title, let owner, let dueOn else { return nil }
-        return TaskRecord(title: title, owner: owner, dueOn: dueOn, status: status ?? .open, doneOn: doneOn, note: note)
-    }
-
-    var input: [(String, JSONValue)] {
-        [("title", .string(title)), ("owner", .string(owner)), ("due_on", ScopedValues.date(dueOn)),
-         ("status", .string(status.rawValue)), ("done_on", ScopedValues.date(doneOn)), ("note", ScopedValues.string(note))]
-    }
-
-    var sqlValues: [any SQLValueConvertible] {
-        [title, owner, dueOn.description, status.rawValue, doneOn?.description, note]
-    }
-
-    func computed(_ environment: ScopedEnvironment) -> [(String, JSONValue)] {
-        [("overdue", .bool(TaskStatus.isOverdue(status: status, dueOn: dueOn, today: environment.today)))]
-    }
-
-    /// `status=`, and `overdue=true|false` by the same rule as the computed field.
-    static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] {
+    /// `status=`, and `overdue=true|false` by the same rule as the computed member.
+    @Sendable private static func filters(_ query: QueryParameters, _ environment: ScopedEnvironment) throws(HTTPError) -> [ScopedCondition] {
         var conditions: [ScopedCondition] = []
         if let status = try query.oneOf("status", TaskStatus.allCases.map(\.rawValue)) {
             conditions.append(ScopedCondition(sql: "status = ?", arguments: [status]))
@@ -77,22 +54,8 @@ struct TaskRecord: ScopedResource {
         if let overdue = try query.oneOf("overdue", ["true", "false"]) {
             let rule = "status <> 'done' AND due_on < ?"
             conditions.append(ScopedCondition(sql: overdue == "true" ? rule : "NOT (\(rule))",
-                                           arguments: [environment.today.description]))
+                                              arguments: [environment.today.description]))
         }
         return conditions
-    }
-
-    /// Reopening a done task (a PATCH setting another status without `done_on`) clears `done_on`.
-    static func prepareMerge(_ merged: inout JSONObject, body: JSONObject) {
-        if let status = body["status"]?.stringValue, status != TaskStatus.done.rawValue, !body.contains("done_on") {
-            merged.set("done_on", .null)
-        }
-    }
-}
-
-/// `…/tasks`: see ``TaskRecord``.
-enum TaskRoutes {
-    static func register(in routes: inout APIRoutes) {
-        ScopedResourceRoutes<TaskRecord>.register(in: &routes)
     }
 }

@@ -11,11 +11,13 @@ enum DemoInstitutions {
         let statement = try context.statement("""
             INSERT INTO institutions (code, name, kind, parent_department, address, headcount, floors, has_canteen,
                 building_area_centi_m2, contact_name, contact_phone, working_body_established_on, plan_submitted_on,
-                status, created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 1)
+                reporting_starts_on, status, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 1)
             """)
         let calendar = context.calendar
         let created = calendar.instant(calendar.setupDay, hour: 9)
+        // Units registered a month before the first data owe reports from the first data month.
+        let reportingStart = calendar.months[0].firstDay.description
         let uninspected = uninspectedIndices(context, count: count)
         var units: [DemoUnit] = []
         units.reserveCapacity(count)
@@ -30,7 +32,7 @@ enum DemoInstitutions {
                 code, named.name, named.kind.rawValue, named.parent,
                 "双鸭山市尖山区\(context.rng.pick(roads))\(context.rng.int(1...388))号", headcount, floors, canteen,
                 headcount * context.rng.int(12...30) * 100, context.personName(),
-                "0469-4\(context.rng.int(100_000...999_999))", body, plan, created, created,
+                "0469-4\(context.rng.int(100_000...999_999))", body, plan, reportingStart, created, created,
             ])
             units.append(DemoUnit(id: context.db.lastInsertRowID, code: code, name: named.name, kind: named.kind,
                                   headcount: headcount, floors: floors, hasCanteen: canteen, quality: quality,

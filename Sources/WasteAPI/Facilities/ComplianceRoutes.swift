@@ -52,7 +52,7 @@ enum ComplianceRoutes {
     private static func one(_ context: APIContext) throws -> HTTPResponse {
         let id = try context.parameters.id()
         let result = try context.services.database.read { db -> (FacilitySnapshot.Institution, ComplianceResult)? in
-            try InstitutionGate.requireVisible(context, db, id: id)
+            try InstitutionGate.require(context, db, id: id)
             return try evaluate(db, try loadBasis(context, db), .one(id)).first
         }
         guard let (_, result) = result else { throw HTTPError.notFound("no institution \(id)") }

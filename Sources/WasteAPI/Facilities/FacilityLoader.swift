@@ -128,7 +128,7 @@ enum FacilityLoader {
 
     private static func room(_ row: borrowing RowCursor, _ offset: Int) throws -> StorageRoom {
         StorageRoom(id: try row.int64(0), location: try row.string(2),
-                    categories: Set(FacilityCategories.parse(try row.string(3))), sealed: try row.bool(4),
+                    categories: Set(try FacilityCategories.parse(try row.string(3), column: "categories")), sealed: try row.bool(4),
                     ventilated: try row.bool(5), signageOK: try row.bool(6), lifespan: try lifespan(row, at: 7, offset))
     }
 

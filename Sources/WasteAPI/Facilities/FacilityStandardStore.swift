@@ -56,7 +56,7 @@ enum FacilityStandardStore {
         let text = try row.string("document")
         var reader = JSONFieldReader(body: (try? JSONValue.parse(text)) ?? .null, allowedKeys: ["rules"])
         guard let standard = FacilityStandard.read(&reader, version: version), reader.isValid else {
-            throw FacilityStoreError.unreadableStandard(version: version)
+            throw StoredValueError(column: "facility_standards.document (version \(version))")
         }
         return Stored(standard: standard, createdAt: try row.string("created_at"), createdBy: try row.optionalInt64("created_by"))
     }

@@ -52,10 +52,12 @@ public enum InstitutionImport {
     static func apply(_ db: Connection, csv: [UInt8], actor: Actor, now: Timestamp) throws -> Summary {
         let existing = try InstitutionStore.list(db, InstitutionStore.Filter())
         let plan = try InstitutionImportPlan(csv: csv, existing: existing)
-        return try write(db, plan, actor: actor, now: now.description)
+        let today = now.date(utcOffsetMinutes: try SettingsStore.load(db).settings.utcOffsetMinutes)
+        return try write(db, plan, actor: actor, now: now.description, today: today)
     }
 
-    private static func write(_ db: Connection, _ plan: InstitutionImportPlan, actor: Actor, now: String) throws -> Summary {
+    private static func write(_ db: Connection, _ plan: InstitutionImportPlan, actor: Actor, now: String,
+                              today: CalendarDate) throws -> Summary {
         // Names may move between institutions within one file; park the changing ones first
         // so no intermediate state breaks the UNIQUE constraint.
         for row in plan.rows {
@@ -74,7 +76,7 @@ public enum InstitutionImport {
                 try audit(db, actor: actor, at: now, id: base.id, action: "update", before: base.json, after: after.json)
                 updated += 1
             } else {
-                let record = try InstitutionStore.insert(db, row.fields, now: now)
+                let record = try InstitutionStore.insert(db, row.fields.registering(today: today), now: now)
                 try audit(db, actor: actor, at: now, id: record.id, action: "create", before: nil, after: record.json)
                 created += 1
             }

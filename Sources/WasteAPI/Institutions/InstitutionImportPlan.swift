@@ -55,7 +55,7 @@ struct InstitutionImportPlan {
         }
         seenCodes[code] = row.line
         let existing = byCode[code]
-        switch InstitutionInput.read(object, onto: existing?.fields, path: path) {
+        switch InstitutionFields.description.read(object, onto: existing?.fields, path: path) {
         case .success(let fields): rows.append(Row(line: row.line, existing: existing, fields: fields))
         case .failure(let failure): errors.append(contentsOf: failure.errors)
         }
@@ -83,14 +83,14 @@ struct InstitutionImportPlan {
         var problems: [FieldError] = []
         var seen: Set<String> = []
         for column in columns {
-            if !InstitutionFields.names.contains(column) {
+            if !InstitutionFields.description.names.contains(column) {
                 problems.append(FieldError(field: "line \(line).\(column)", code: "unknown_column",
-                                           message: "is not a column; the columns are \(InstitutionFields.names.joined(separator: ", "))"))
+                                           message: "is not a column; the columns are \(InstitutionFields.description.names.joined(separator: ", "))"))
             } else if !seen.insert(column).inserted {
                 problems.append(FieldError(field: "line \(line).\(column)", code: "duplicate_column", message: "appears twice in the header"))
             }
         }
-        for required in InstitutionFields.requiredNames where !columns.contains(required) {
+        for required in InstitutionFields.description.requiredNames where !columns.contains(required) {
             problems.append(FieldError(field: "line \(line).\(required)", code: "missing_column", message: "the header must have this column"))
         }
         guard problems.isEmpty else { throw failure(problems) }

@@ -44,21 +44,15 @@ enum InstitutionStore {
 
     /// Inserts a new institution (version 1) and returns it as stored.
     static func insert(_ db: Connection, _ fields: InstitutionFields, now: String) throws -> InstitutionRecord {
-        let placeholders = Array(repeating: "?", count: InstitutionFields.columns.count + 2).joined(separator: ", ")
-        try db.execute("""
-            INSERT INTO institutions (\(InstitutionFields.columns.joined(separator: ", ")), created_at, updated_at)
-            VALUES (\(placeholders))
-            """, fields.sqlValues + [now, now])
+        try db.execute(InstitutionFields.description.insertSQL(trailing: ["created_at", "updated_at"]),
+                       InstitutionFields.description.sqlValues(fields) + [SQLValue.text(now), .text(now)])
         return InstitutionRecord(id: db.lastInsertRowID, fields: fields, createdAt: now, updatedAt: now, version: 1)
     }
 
-    private static let updateSQL = "UPDATE institutions SET "
-        + InstitutionFields.columns.map { "\($0) = ?" }.joined(separator: ", ")
-        + ", updated_at = ?, version = version + 1 WHERE id = ?"
-
     /// Stores new fields over `record`: version + 1, `updated_at` now.
     static func update(_ db: Connection, _ record: InstitutionRecord, to fields: InstitutionFields, now: String) throws -> InstitutionRecord {
-        try db.execute(updateSQL, fields.sqlValues + [now, record.id])
+        try db.execute(InstitutionFields.description.updateSQL,
+                       InstitutionFields.description.sqlValues(fields) + [SQLValue.text(now), .integer(record.id)])
         var updated = record
         updated.fields = fields
         updated.updatedAt = now

@@ -8,7 +8,8 @@ import WasteDomain
 /// against the row it read inside the transaction, and records an audit entry there too.
 enum InstitutionWrites {
     static func create(_ context: APIContext) throws -> HTTPResponse {
-        let fields = try validated(InstitutionInput.read(try context.jsonObject(), onto: nil))
+        let body = try validated(InstitutionFields.description.read(try context.jsonObject(), onto: nil))
+        let fields = body.registering(today: try context.today())
         return try context.services.database.write { db in
             try Idempotency.run(context, in: db) { db in
                 try InstitutionStore.requireUnique(db, fields, excluding: nil)
@@ -31,7 +32,7 @@ enum InstitutionWrites {
         return try context.services.database.write { db in
             guard let record = try InstitutionRecord.find(db, id: id) else { throw HTTPError.notFound("no institution \(id)") }
             try Conditional.requireMatch(context.request.headers, etag: record.etag)
-            let fields = try validated(InstitutionInput.read(object, onto: record.fields))
+            let fields = try validated(InstitutionFields.description.read(object, onto: record.fields))
             guard fields != record.fields else { return .json(record.json, headers: ["etag": record.etag]) }
             try InstitutionStore.requireUnique(db, fields, excluding: id)
             let updated = try InstitutionStore.mappingConflicts {
@@ -82,7 +83,7 @@ enum InstitutionWrites {
     /// A clerk may change only the profile of its own institution; naming any other field
     /// is a 403 that lists them (unknown fields are left to validation's 400).
     private static func requireProfileFieldsOnly(_ object: JSONObject) throws(HTTPError) {
-        let forbidden = object.keys.filter { InstitutionFields.names.contains($0) && !InstitutionFields.profileNames.contains($0) }
+        let forbidden = object.keys.filter { InstitutionFields.description.names.contains($0) && !InstitutionFields.description.clerkWritableNames.contains($0) }
         guard !forbidden.isEmpty else { return }
         var error = HTTPError.forbidden("a clerk may not change \(forbidden.joined(separator: ", ")); ask the office")
         error.errors = forbidden.map { FieldError(field: $0, code: "forbidden", message: "only the office may change this field") }
@@ -102,7 +103,7 @@ enum InstitutionWrites {
         }
     }
 
-    private static func validated(_ result: Result<InstitutionFields, InstitutionInput.ValidationFailure>) throws(HTTPError) -> InstitutionFields {
+    private static func validated(_ result: Result<InstitutionFields, ResourceDescription<InstitutionFields>.ValidationFailure>) throws(HTTPError) -> InstitutionFields {
         switch result {
         case .success(let fields): return fields
         case .failure(let failure): throw HTTPError.validation(failure.errors)

@@ -46,7 +46,7 @@ enum LedgerEntryRoutes {
         let format = try LedgerListFormat.negotiate(query, context.request.headers)
         let page = try Page(query)
         let records = try context.services.database.read { db -> [LedgerEntryRecord] in
-            _ = try LedgerInstitution.require(db, institutionID, context: context)
+            try InstitutionGate.require(context, db, id: institutionID)
             return format == .csv
                 ? try filter.entries(db, institutionID: institutionID)
                 : try filter.entries(db, institutionID: institutionID, afterID: page.afterID, limit: page.limit + 1)
@@ -104,7 +104,7 @@ enum LedgerEntryRoutes {
     /// transaction: one per entry for a single create, one per batch (``LedgerEntryBatch``).
     static func store(_ db: Connection, _ entries: [LedgerEntryFields], institutionID: Int64, settings: DistrictSettings,
                       context: APIContext) throws -> [LedgerEntryRecord] {
-        _ = try LedgerInstitution.requireWritable(db, institutionID, context: context)
+        try InstitutionGate.require(context, db, id: institutionID, for: LedgerFreeze.archivedRefusal)
         try LedgerFreeze.requireOpen(db, institutionID: institutionID, months: Set(entries.map(\.month)),
                                      utcOffsetMinutes: settings.utcOffsetMinutes)
         return try LedgerEntryStore.insert(db, institutionID: institutionID, entries, stamp: context.now.description)
@@ -174,7 +174,7 @@ enum LedgerEntryRoutes {
         guard let current = try LedgerEntryRecord.find(db, id: id) else { throw HTTPError.notFound() }
         try context.requireInstitutionAccess(current.institutionID)
         try Conditional.requireMatch(context.request.headers, etag: current.etag)
-        _ = try LedgerInstitution.requireWritable(db, current.institutionID, context: context)
+        try InstitutionGate.require(context, db, id: current.institutionID, for: LedgerFreeze.archivedRefusal)
         return current
     }
 }

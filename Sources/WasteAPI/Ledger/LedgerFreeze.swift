@@ -5,13 +5,17 @@ import WasteDomain
 /// A month whose report is submitted or accepted is frozen: its entries cannot be added,
 /// changed or deleted until the office returns the report (SPEC §5).
 enum LedgerFreeze {
+    /// An archived institution's ledger stays as it was archived.
+    static let archivedRefusal = InstitutionGate.Purpose.writing { "institution \($0.code) is archived; its ledger can no longer change" }
+
     /// Throws a 409 naming the first frozen month among `months` of the institution.
     static func requireOpen(_ db: Connection, institutionID: Int64, months: Set<YearMonth>, utcOffsetMinutes: Int) throws {
         for month in months.sorted() {
             guard let row = try db.queryOne(
                 "SELECT status, submitted_at, accepted_at FROM ledger_reports WHERE institution_id = ? AND month = ?",
-                [institutionID, month.description]),
-                let status = ReportStatus(rawValue: try row.string("status")), status.freezesEntries else { continue }
+                [institutionID, month.description]) else { continue }
+            guard let status = ReportStatus(rawValue: try row.string("status")) else { throw StoredValueError(column: "status") }
+            guard status.freezesEntries else { continue }
             throw HTTPError.conflict(try message(month, status: status, row: row, utcOffsetMinutes: utcOffsetMinutes))
         }
     }

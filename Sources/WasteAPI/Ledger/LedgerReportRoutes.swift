@@ -44,7 +44,7 @@ enum LedgerReportRoutes {
         let institutionID = try context.parameters.id()
         let month = try month(context)
         let report = try context.services.database.read { db -> LedgerReport in
-            _ = try LedgerInstitution.require(db, institutionID, context: context)
+            try InstitutionGate.require(context, db, id: institutionID)
             return try LedgerReport.load(db, institutionID: institutionID, month: month, settings: SettingsStore.load(db).settings)
         }
         let body = report.json(now: context.now).serialized()
@@ -58,7 +58,7 @@ enum LedgerReportRoutes {
         let month = try month(context)
         let reason = try returnReason(action, context)
         let report = try context.services.database.write { db -> LedgerReport in
-            _ = try LedgerInstitution.require(db, institutionID, context: context)
+            try InstitutionGate.require(context, db, id: institutionID)
             let settings = try SettingsStore.load(db).settings
             let current = try LedgerReport.load(db, institutionID: institutionID, month: month, settings: settings)
             try Conditional.requireMatch(context.request.headers,

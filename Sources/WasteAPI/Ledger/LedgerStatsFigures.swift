@@ -6,7 +6,7 @@ import WasteDomain
 struct LedgerStatsFigures {
     let period: Period
     let aggregates: [LedgerAggregate]
-    let institutions: [LedgerInstitution]
+    let institutions: [InstitutionFacts]
     let settings: DistrictSettings
     let today: CalendarDate
 

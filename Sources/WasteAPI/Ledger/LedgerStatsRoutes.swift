@@ -32,7 +32,7 @@ enum LedgerStatsRoutes {
         let grouping = try query.oneOf("group_by", Grouping.allCases.map(\.rawValue)).flatMap(Grouping.init(rawValue:)) ?? .category
         let institutionID = try scope(context, query)
         let (aggregates, institutions, settings) = try context.services.database.read { db in
-            if let institutionID { _ = try LedgerInstitution.require(db, institutionID, context: context) }
+            if let institutionID { try InstitutionGate.require(context, db, id: institutionID) }
             return (try LedgerStatsQuery.aggregates(db, from: period.start, to: period.end, institutionID: institutionID),
                     try institutionsInScope(db, institutionID),
                     try SettingsStore.load(db).settings)
@@ -55,11 +55,7 @@ enum LedgerStatsRoutes {
     }
 
     /// Every institution (for names and headcounts), or just the filtered one.
-    private static func institutionsInScope(_ db: Connection, _ institutionID: Int64?) throws -> [LedgerInstitution] {
-        if let institutionID {
-            return try db.query("SELECT \(LedgerInstitution.columns) FROM institutions WHERE id = ?", [institutionID])
-                .map(LedgerInstitution.init)
-        }
-        return try db.query("SELECT \(LedgerInstitution.columns) FROM institutions ORDER BY code").map(LedgerInstitution.init)
+    private static func institutionsInScope(_ db: Connection, _ institutionID: Int64?) throws -> [InstitutionFacts] {
+        try InstitutionGate.all(db, only: institutionID)
     }
 }

@@ -13,60 +13,6 @@ enum FacilitySchemas {
     private static let date: JSONValue = ["type": "string", "format": "date"]
     private static let bool: JSONValue = ["type": "boolean"]
 
-    private static let bins: JSONValue = [
-        "type": "object", "description": "Bins per category: {category: {count, capacity_l}}.",
-        "additionalProperties": [
-            "type": "object", "additionalProperties": false, "required": ["count"],
-            "properties": ["count": ["type": "integer", "minimum": 0, "maximum": 1000],
-                           "capacity_l": ["type": ["integer", "null"], "minimum": 1, "maximum": 5000]],
-        ],
-    ]
-
-    private static let pointFields: [(String, JSONValue)] = [
-        ("location", ["type": "string", "minLength": 1, "maxLength": 200, "description": "e.g. 3楼办公区"]),
-        ("kind", ["type": "string", "enum": ["office_floor", "canteen", "entrance", "outdoor", "other"]]),
-        ("floor", ["type": ["integer", "null"], "minimum": -10, "maximum": 300]),
-        ("bins", bins),
-        ("signage_ok", ["type": "boolean", "description": "Defaults to false until confirmed."]),
-        ("note", ["type": ["string", "null"], "maxLength": 1000]),
-    ]
-
-    private static let roomFields: [(String, JSONValue)] = [
-        ("location", ["type": "string", "minLength": 1, "maxLength": 200]),
-        ("area_m2", ["type": ["number", "null"], "exclusiveMinimum": 0, "maximum": 100000, "description": "At most 2 decimals."]),
-        ("categories", ["type": "array", "items": category, "maxItems": 4, "uniqueItems": true,
-                        "description": "Categories the room keeps apart."]),
-        ("sealed", bool), ("ventilated", bool), ("signage_ok", bool),
-    ]
-
-    private static let contractFields: [(String, JSONValue)] = [
-        ("category", category),
-        ("hauler", ["type": "string", "minLength": 1, "maxLength": 200]),
-        ("licence_no", ["type": "string", "minLength": 1, "maxLength": 100]),
-        ("valid_from", date),
-        ("valid_to", ["type": "string", "format": "date", "description": "Inclusive; not before valid_from."]),
-    ]
-
-    private static func resource(_ name: String, _ fields: [(String, JSONValue)], required: [String]) -> [(String, JSONValue)] {
-        let common: [(String, JSONValue)] = [("id", integer), ("institution_id", integer)]
-        let stamps: [(String, JSONValue)] = [("created_at", stamp), ("updated_at", stamp), ("version", integer)]
-        let all = common + fields + stamps
-        return [
-            ("\(name)Input", .object(JSONObject([
-                ("type", "object"), ("additionalProperties", false),
-                ("required", .array(required.map(JSONValue.string))), ("properties", .object(JSONObject(fields))),
-            ]))),
-            ("\(name)Patch", .object(JSONObject([
-                ("type", "object"), ("additionalProperties", false),
-                ("description", "Members left out keep their value."), ("properties", .object(JSONObject(fields))),
-            ]))),
-            (name, .object(JSONObject([
-                ("type", "object"), ("required", .array(all.map { .string($0.0) })), ("properties", .object(JSONObject(all))),
-            ]))),
-            ("\(name)List", list("#/components/schemas/\(name)")),
-        ]
-    }
-
     private static func list(_ reference: String, extra: [(String, JSONValue)] = []) -> JSONValue {
         .object(JSONObject([
             ("type", "object"), ("required", .array((["items", "next_cursor"] + extra.map(\.0)).map(JSONValue.string))),
@@ -118,9 +64,9 @@ enum FacilitySchemas {
     ]
 
     static let all: [(String, JSONValue)] =
-        resource("CollectionPoint", pointFields, required: ["location", "kind"])
-        + resource("StorageRoom", roomFields, required: ["location"])
-        + resource("Contract", contractFields, required: ["category", "hauler", "licence_no", "valid_from", "valid_to"])
+        CollectionPointFields.description.openAPISchemas
+        + StorageRoomFields.description.openAPISchemas
+        + ContractFields.description.openAPISchemas
         + [
             ("FacilityStandardInput", [
                 "type": "object", "additionalProperties": false, "required": ["rules"],

@@ -1,6 +1,6 @@
-# Build: the Swift toolchain plus the two -dev packages; the binary links Swift's runtime statically.
+# Build: the Swift toolchain plus the -dev packages; the binary links Swift's runtime statically.
 FROM swift:6.1-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -12,7 +12,7 @@ RUN swift build -c release --static-swift-stdlib --product wastesort \
 
 # Run: only the runtime libraries, the binary and its migrations, as a non-root user.
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 zlib1g ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /var/lib/wastesort --create-home wastesort
 COPY --from=build /usr/local/bin/wastesort /usr/local/bin/wastesort

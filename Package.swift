@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: wastesort → WasteAPI → WasteDomain, Storage, Routing → HTTPCore.
-// The C modules are module maps and shim headers over the system's libsqlite3, libssl and epoll.
+// The C modules are module maps and shim headers over the system's libsqlite3, libssl, zlib and epoll.
 let package = Package(
     name: "wastesort",
     platforms: [.macOS(.v15)],
@@ -17,11 +17,14 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSystem"),
 
         .target(name: "Locking"),
         .target(name: "JSON"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
+        .target(name: "ZipArchive", dependencies: ["CZlib"]),
         .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL", "Locking"]),
         .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
@@ -34,6 +37,7 @@ let package = Package(
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),

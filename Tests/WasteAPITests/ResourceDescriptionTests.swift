@@ -75,4 +75,26 @@ import Testing
         #expect(answer.status == 500)
         #expect(!answer.text.contains("ministry"))
     }
+
+    @Test func aDamagedSettingsDocumentOrTaskStatusIsA500NotTheDefaults() throws {
+        let app = try TestApp()
+        let id = try app.createInstitution(code: "T-3", name: "尖山区文旅局")
+        let task = try app.client.post("/v1/institutions/\(id)/tasks", json: ["title": "配齐分类桶", "owner": "张伟", "due_on": "2026-12-31"],
+                                       token: app.adminToken)
+        let taskID = try #require(task.json["id"]?.numberValue?.int64)
+        try app.pool.write { db in
+            try db.execute("PRAGMA ignore_check_constraints = ON")
+            try db.execute("UPDATE tasks SET status = 'postponed' WHERE id = ?", [taskID])
+            try db.execute("PRAGMA ignore_check_constraints = OFF")
+        }
+        #expect(try app.client.get("/v1/tasks/\(taskID)", token: app.adminToken).status == 500)
+
+        try app.sql("""
+            INSERT OR REPLACE INTO settings (id, document, version, created_at, updated_at)
+            VALUES (1, '{"district_name": ', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+            """)
+        let settings = try app.client.get("/v1/settings", token: app.adminToken)
+        #expect(settings.status == 500)
+        #expect(!settings.text.contains("district_name"))
+    }
 }

@@ -77,10 +77,10 @@ final class Authenticator: Sendable {
                   AND u.active = 1
                 """, [hash, now])
         }
-        guard let row, ConstantTime.equals(Array(try row.string("token_hash").utf8), Array(hash.utf8)),
-              let role = Role(rawValue: try row.string("role")) else {
+        guard let row, ConstantTime.equals(Array(try row.string("token_hash").utf8), Array(hash.utf8)) else {
             throw HTTPError.unauthorized("the bearer token is unknown, expired or revoked")
         }
+        let role: Role = try StoredValues.enumeration(row, "role")
         let principal = Principal(userID: try row.int64("user_id"), username: try row.string("username"), role: role,
                                   institutionID: try row.optionalInt64("institution_id"), tokenID: try row.int64("id"),
                                   tokenKind: try row.string("kind"))

@@ -106,12 +106,13 @@ enum FacilityLoader {
     private static func lifespan(_ row: borrowing RowCursor, at index: Int, _ offset: Int) throws -> Lifespan {
         let created = try row.withUTF8(index, Timestamp.init(utf8:))?.date(utcOffsetMinutes: offset)
         let deleted = row.isNull(index + 1) ? nil : try row.withUTF8(index + 1, Timestamp.init(utf8:))?.date(utcOffsetMinutes: offset)
-        return Lifespan(createdOn: created ?? CalendarDate(year: 1970, month: 1, day: 1)!, deletedOn: deleted)
+        guard let created else { throw StoredValueError(column: "created_at") }
+        return Lifespan(createdOn: created, deletedOn: deleted)
     }
 
     private static func point(_ row: borrowing RowCursor, _ offset: Int) throws -> CollectionPoint {
         CollectionPoint(id: try row.int64(0), location: try row.string(2),
-                        kind: CollectionPointKind(rawValue: try row.string(3)) ?? .other, floor: try row.optionalInt(4),
+                        kind: try StoredValues.enumeration(try row.string(3), column: "kind"), floor: try row.optionalInt(4),
                         bins: try binCounts(row, from: 8), signageOK: try row.bool(5), lifespan: try lifespan(row, at: 6, offset))
     }
 
@@ -133,9 +134,9 @@ enum FacilityLoader {
     }
 
     private static func contract(_ row: borrowing RowCursor, _ offset: Int) throws -> HaulerContract? {
-        guard let category = WasteCategory(rawValue: try row.string(2)),
-              let from = try row.withUTF8(4, CalendarDate.init(utf8:)),
-              let to = try row.withUTF8(5, CalendarDate.init(utf8:)) else { return nil }
+        let category: WasteCategory = try StoredValues.enumeration(try row.string(2), column: "category")
+        guard let from = try row.withUTF8(4, CalendarDate.init(utf8:)),
+              let to = try row.withUTF8(5, CalendarDate.init(utf8:)) else { throw StoredValueError(column: "valid_from") }
         return HaulerContract(id: try row.int64(0), category: category, hauler: try row.string(3),
                               validFrom: from, validTo: to, lifespan: try lifespan(row, at: 6, offset))
     }

@@ -54,7 +54,7 @@ enum FacilityStandardStore {
         guard let row else { return Stored(standard: FacilityStandard(), createdAt: "1970-01-01T00:00:00Z", createdBy: nil) }
         let version = try row.int64("version")
         let text = try row.string("document")
-        var reader = JSONFieldReader(body: (try? JSONValue.parse(text)) ?? .null, allowedKeys: ["rules"])
+        var reader = JSONFieldReader(body: (try? JSONValue.parse(text)) ?? .null, allowedKeys: ["rules"])  // an unreadable one throws below
         guard let standard = FacilityStandard.read(&reader, version: version), reader.isValid else {
             throw StoredValueError(column: "facility_standards.document (version \(version))")
         }

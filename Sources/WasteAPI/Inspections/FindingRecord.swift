@@ -58,9 +58,9 @@ struct FindingRecord: Sendable {
         itemTitleZh = try row.optionalString("item_title_zh")
         itemTitleEn = try row.optionalString("item_title_en")
         description = try row.string("description")
-        severity = FindingSeverity(rawValue: try row.string("severity")) ?? .minor
-        rectifyBy = CalendarDate(parsing: try row.string("rectify_by")) ?? CalendarDate(year: 1970, month: 1, day: 1)!
-        status = FindingStatus(rawValue: try row.string("status")) ?? .open
+        severity = try StoredValues.enumeration(row, "severity")
+        rectifyBy = try StoredValues.date(row, "rectify_by")
+        status = try StoredValues.enumeration(row, "status")
         rectifiedAt = try row.optionalString("rectified_at")
         rectifiedOn = try row.optionalString("rectified_on").flatMap { CalendarDate(parsing: $0) }
         rectifiedBy = try Self.user(row, "rectified_by")

@@ -16,12 +16,12 @@ public enum FindingStore {
               AND (? IS NULL OR f.institution_id = ?)
             ORDER BY i.inspected_on, f.id
             """, [from.description, to.description, institutionID, institutionID])
-        return try rows.compactMap { row in
-            guard let inspectedOn = CalendarDate(parsing: try row.string("inspected_on")),
-                  let rectifyBy = CalendarDate(parsing: try row.string("rectify_by")),
-                  let status = FindingStatus(rawValue: try row.string("status")),
-                  let severity = FindingSeverity(rawValue: try row.string("severity")) else { return nil }
-            let rectifiedOn = try row.optionalString("rectified_on").flatMap { CalendarDate(parsing: $0) }
+        return try rows.map { row in
+            let inspectedOn = try StoredValues.date(row, "inspected_on")
+            let rectifyBy = try StoredValues.date(row, "rectify_by")
+            let status: FindingStatus = try StoredValues.enumeration(row, "status")
+            let severity: FindingSeverity = try StoredValues.enumeration(row, "severity")
+            let rectifiedOn = try row.optionalString("rectified_on") == nil ? nil : try StoredValues.date(row, "rectified_on")
             return FindingSummary(id: try row.int64("id"), inspectionID: try row.int64("inspection_id"),
                                   institutionID: try row.int64("institution_id"), inspectedOn: inspectedOn,
                                   itemCode: try row.string("item_code"), description: try row.string("description"),

@@ -55,10 +55,10 @@ struct InspectionRecord: Sendable {
         return InspectionRecord(
             id: id, institutionID: try row.int64("institution_id"), institutionName: try row.string("institution_name"),
             rubricID: rubricID, rubric: try rubrics.rubric(db, id: rubricID),
-            inspectedOn: CalendarDate(parsing: try row.string("inspected_on")) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
-            kind: InspectionKind(rawValue: try row.string("kind")) ?? .spot,
+            inspectedOn: try StoredValues.date(row, "inspected_on"),
+            kind: try StoredValues.enumeration(row, "kind"),
             inspector: .init(id: try row.int64("inspector_id"), username: try row.string("inspector_username")),
-            status: InspectionStatus(rawValue: try row.string("status")) ?? .draft,
+            status: try StoredValues.enumeration(row, "status"),
             total: Points(tenths: try row.int64("total_tenths")), scores: scores,
             accuracy: checked.flatMap { checked in correct.flatMap { AccuracySample(binsChecked: checked, binsCorrect: $0) } },
             findings: try FindingRecord.of(inspection: id, db), note: try row.optionalString("note"),

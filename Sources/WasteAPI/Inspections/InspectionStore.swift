@@ -19,8 +19,8 @@ public enum InspectionStore {
             WHERE status = 'finalized' AND inspected_on >= ? AND inspected_on <= ? AND (? IS NULL OR institution_id = ?)
             ORDER BY inspected_on, id
             """, [from.description, to.description, institutionID, institutionID]) { row in
-            guard let date = try row.withUTF8(2, CalendarDate.init(utf8:)),
-                  let kind = InspectionKind(rawValue: try row.string(3)) else { return }
+            guard let date = try row.withUTF8(2, CalendarDate.init(utf8:)) else { throw StoredValueError(column: "inspected_on") }
+            let kind: InspectionKind = try StoredValues.enumeration(try row.string(3), column: "kind")
             counted.append(CountedInspection(id: try row.int64(0), institutionID: try row.int64(1), inspectedOn: date, kind: kind,
                                              rubricID: try row.int64(4), total: Points(tenths: try row.int64(5))))
         }

@@ -36,7 +36,7 @@ struct LedgerReport: Sendable {
         func instant(_ column: String) throws -> Timestamp? { try row?.optionalString(column).flatMap { Timestamp(parsing: $0) } }
         return LedgerReport(
             institutionID: institutionID, month: month, rowID: try row?.int64("id"),
-            status: try row.flatMap { ReportStatus(rawValue: try $0.string("status")) } ?? .open,
+            status: try row.map { try StoredValues.enumeration($0, "status") } ?? .open,
             submittedAt: try instant("submitted_at"), acceptedAt: try instant("accepted_at"), returnedAt: try instant("returned_at"),
             returnReason: try row?.optionalString("return_reason"), version: try row?.int64("version") ?? 0,
             totals: LedgerTotals(StageRule.counted(aggregates)), gramsByStage: byStage,

@@ -147,7 +147,7 @@ enum NoticeRoutes {
                 WHERE id > ? AND (? IS NULL OR year = ? OR (year IS NULL AND substr(period, 1, 4) = CAST(? AS TEXT)))
                   AND (? IS NULL OR kind = ?) AND (? IS NULL OR status = ?)
                 ORDER BY id LIMIT ?
-                """, [page.afterID, year, year, year, kind, kind, status, status, page.limit + 1]).compactMap(NoticeRecord.init)
+                """, [page.afterID, year, year, year, kind, kind, status, status, page.limit + 1]).map(NoticeRecord.init)
         }
         let (items, next) = page.split(rows, id: \.id)
         return .json(Page.body(items: items.map(\.json), next: next))

@@ -18,11 +18,13 @@ struct NoticeRecord {
 
     static let columns = "id, kind, period, status, number, content, created_at, updated_at, published_at, version"
 
-    init?(row: Row) throws {
-        guard let kind = NoticeContent.Kind(rawValue: try row.string("kind")),
-              let period = Period(parsing: try row.string("period")),
-              let document = try? JSONValue.parse(Array(try row.string("content").utf8)),
-              let content = NoticeContentJSON.decode(document) else { return nil }
+    /// A stored notice; one that no longer reads is an error (a 500), never skipped from a list.
+    init(row: Row) throws {
+        let kind: NoticeContent.Kind = try StoredValues.enumeration(row, "kind")
+        guard let period = Period(parsing: try row.string("period")) else { throw StoredValueError(column: "period") }
+        guard let content = NoticeContentJSON.decode(try StoredValues.document(row, "content")) else {
+            throw StoredValueError(column: "content")
+        }
         id = try row.int64("id")
         self.kind = kind
         self.period = period
@@ -49,6 +51,6 @@ struct NoticeRecord {
     }
 
     static func find(_ db: Connection, id: Int64) throws -> NoticeRecord? {
-        try db.queryOne("SELECT \(columns) FROM notices WHERE id = ?", [id]).flatMap(NoticeRecord.init)
+        try db.queryOne("SELECT \(columns) FROM notices WHERE id = ?", [id]).map(NoticeRecord.init)
     }
 }

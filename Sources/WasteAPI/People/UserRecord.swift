@@ -20,7 +20,7 @@ struct UserRecord: Sendable {
         id = try row.int64("id")
         username = try row.string("username")
         displayName = try row.string("display_name")
-        role = Role(rawValue: try row.string("role")) ?? .viewer
+        role = try StoredValues.enumeration(row, "role")
         institutionID = try row.optionalInt64("institution_id")
         active = try row.bool("active")
         createdAt = try row.string("created_at")

@@ -33,7 +33,7 @@ struct PeriodEvaluation {
             SELECT id, code, name, kind FROM institutions WHERE status = 'active' AND (? IS NULL OR kind = ?) ORDER BY id
             """, [kind?.rawValue, kind?.rawValue]) { row in
             units.append(Unit(id: try row.int64(0), code: try row.string(1), name: try row.string(2),
-                              kind: InstitutionKind(rawValue: try row.string(3)) ?? .other))
+                              kind: try StoredValues.enumeration(try row.string(3), column: "kind")))
         }
         guard period.start <= today else {
             return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: [:],
@@ -65,8 +65,8 @@ struct PeriodEvaluation {
             SELECT institution_id, kind, held_on FROM activities
             WHERE kind IN ('training', 'pledge', 'commitment_signing') AND held_on >= ? AND held_on <= ?
             """, [firstQuarterStart.description, asOf.description]) { row in
-            guard let kind = ActivityKind(rawValue: try row.string(1)),
-                  let heldOn = try row.withUTF8(2, CalendarDate.init(utf8:)) else { return }
+            let kind: ActivityKind = try StoredValues.enumeration(try row.string(1), column: "kind")
+            guard let heldOn = try row.withUTF8(2, CalendarDate.init(utf8:)) else { throw StoredValueError(column: "held_on") }
             result[try row.int64(0), default: []].append((kind, heldOn))
         }
         return result

@@ -14,10 +14,10 @@ enum ScoringSchemeStore {
         guard let row = try db.queryOne("SELECT version, document, created_at FROM scoring_schemes ORDER BY version DESC LIMIT 1") else {
             return Stored(scheme: ScoringScheme(), version: 0, createdAt: nil)
         }
-        let document = (try? JSONValue.parse(Array(try row.string("document").utf8))) ?? .object(JSONObject())
-        var reader = JSONFieldReader(body: document, allowedKeys: ScoringSchemeJSON.keys)
-        return Stored(scheme: ScoringSchemeJSON.read(&reader, over: ScoringScheme()), version: try row.int64("version"),
-                      createdAt: try row.string("created_at"))
+        var reader = JSONFieldReader(body: try StoredValues.document(row, "document"), allowedKeys: ScoringSchemeJSON.keys)
+        let scheme = ScoringSchemeJSON.read(&reader, over: ScoringScheme())
+        try StoredValues.requireValid(reader, column: "scoring_schemes.document")
+        return Stored(scheme: scheme, version: try row.int64("version"), createdAt: try row.string("created_at"))
     }
 
     static func save(_ db: Connection, _ scheme: ScoringScheme, by userID: Int64?, now: Timestamp) throws -> Int64 {

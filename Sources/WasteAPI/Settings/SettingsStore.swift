@@ -14,9 +14,9 @@ enum SettingsStore {
         guard let row = try db.queryOne("SELECT document, version, updated_at FROM settings WHERE id = 1") else {
             return Stored(settings: DistrictSettings(), version: 0, updatedAt: nil)
         }
-        let document = (try? JSONValue.parse(Array(try row.string("document").utf8))) ?? .object(JSONObject())
-        var reader = JSONFieldReader(body: document, allowedKeys: SettingsJSON.keys)
+        var reader = JSONFieldReader(body: try StoredValues.document(row, "document"), allowedKeys: SettingsJSON.keys)
         let settings = SettingsJSON.read(&reader, over: DistrictSettings())
+        try StoredValues.requireValid(reader, column: "settings.document")
         return Stored(settings: settings, version: try row.int64("version"), updatedAt: try row.string("updated_at"))
     }
 

@@ -1,4 +1,4 @@
-/// Size and time limits of the HTTP layer (SPEC §8). All configurable; defaults as specified.
+/// Size and time limits of the HTTP layer (docs/API.md, HTTP behaviour). All configurable; defaults as specified.
 public struct HTTPLimits: Sendable {
     /// Longest request line, in bytes (414 beyond).
     public var maxRequestLineBytes = 8 * 1024

@@ -3,7 +3,7 @@ import JSON
 import Routing
 import Storage
 
-/// `GET /v1/audit-events` (admin): who changed what, when, from what to what (SPEC §3, §5).
+/// `GET /v1/audit-events` (admin): who changed what, when, from what to what (docs/API.md).
 ///
 /// Newest first: the office asks "what happened lately" far more often than "what happened
 /// first". The cursor carries the id of the last event shown; the next page holds the older

@@ -2,7 +2,7 @@ import Foundation
 import WasteDomain
 import Locking
 
-/// Slows down and then refuses repeated failed logins for a username (SPEC §4).
+/// Slows down and then refuses repeated failed logins for a username (docs/API.md, Roles).
 ///
 /// Each failure adds a short delay; from the fifth failure within 15 minutes the username
 /// is locked for a minute, doubling with each further failure up to 15 minutes. A

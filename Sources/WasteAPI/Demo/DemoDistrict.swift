@@ -41,7 +41,7 @@ public struct DemoSummary: Sendable, Equatable {
     public func rows(of table: String) -> Int { counts.first { $0.table == table }?.rows ?? 0 }
 }
 
-/// Fills an empty database with a realistic, deterministic district (SPEC §2 `--demo`): the
+/// Fills an empty database with a realistic, deterministic district (`--demo`, README): the
 /// organs and institutions of 尖山区 with ledgers, reports, facilities, publicity, inspections
 /// and findings, so that rankings, statistics and notices have something to show at once.
 ///

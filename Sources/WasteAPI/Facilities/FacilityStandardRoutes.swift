@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `GET|PUT /v1/facility-standard` and `GET /v1/facility-standard/versions/{version}` (SPEC §5).
+/// `GET|PUT /v1/facility-standard` and `GET /v1/facility-standard/versions/{version}` (docs/API.md).
 /// A PUT never edits: it stores a new version, so results citing an older version stay explainable.
 enum FacilityStandardRoutes {
     static func register(in routes: inout APIRoutes) {

@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// Rectification (整改, SPEC §5): `GET /v1/findings`, `GET /v1/findings/{id}`, and the
+/// Rectification (整改, docs/API.md): `GET /v1/findings`, `GET /v1/findings/{id}`, and the
 /// `rectify` (the institution's clerk or an admin), `verify` and `reopen` (inspector or admin)
 /// transitions. Findings of a draft inspection do not exist here yet (404); a clerk sees only
 /// its own institution's findings, any other is a 404.

@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `GET|POST /v1/inspections`, `GET|PATCH /v1/inspections/{id}` (SPEC §5); finalize and void
+/// `GET|POST /v1/inspections`, `GET|PATCH /v1/inspections/{id}` (docs/API.md); finalize and void
 /// are in ``InspectionLifecycleRoutes``.
 ///
 /// Inspectors and admins write. A clerk reads the finalized and voided inspections of its own

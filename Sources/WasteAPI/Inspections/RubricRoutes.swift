@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `GET|POST /v1/rubrics`, `GET /v1/rubrics/{id}`, `POST /v1/rubrics/{id}/activate` (SPEC §5).
+/// `GET|POST /v1/rubrics`, `GET /v1/rubrics/{id}`, `POST /v1/rubrics/{id}/activate` (docs/API.md).
 ///
 /// Rubrics are immutable: a change is a new version. Exactly one is active; a new rubric
 /// becomes active unless posted with `"activate": false`, and any stored rubric can be made

@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// The institution registry (SPEC §5 "Institutions"): list (JSON or CSV), read, create,
+/// The institution registry (docs/API.md, Institutions): list (JSON or CSV), read, create,
 /// change, archive, and import from CSV. Writes live in `InstitutionWrites.swift`.
 enum InstitutionRoutes {
     static func register(in routes: inout APIRoutes) {

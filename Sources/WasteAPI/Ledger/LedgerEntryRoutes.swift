@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// Ledger entries (台帐, SPEC §5): list, create (one or a batch of up to 1000, all or nothing),
+/// Ledger entries (台帐, docs/API.md): list, create (one or a batch of up to 1000, all or nothing),
 /// read, change and delete. Entries of a submitted or accepted month are frozen (409).
 enum LedgerEntryRoutes {
     static let writers = Access.roles([.admin, .clerk])

@@ -3,7 +3,7 @@ import Storage
 import WasteDomain
 
 /// A month whose report is submitted or accepted is frozen: its entries cannot be added,
-/// changed or deleted until the office returns the report (SPEC §5).
+/// changed or deleted until the office returns the report (docs/API.md).
 enum LedgerFreeze {
     /// An archived institution's ledger stays as it was archived.
     static let archivedRefusal = InstitutionGate.Purpose.writing { "institution \($0.code) is archived; its ledger can no longer change" }

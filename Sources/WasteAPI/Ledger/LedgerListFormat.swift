@@ -2,7 +2,7 @@ import Foundation
 import HTTPCore
 import Routing
 
-/// JSON or CSV for a list, from `?format=json|csv` or else the `Accept` header (SPEC §3).
+/// JSON or CSV for a list, from `?format=json|csv` or else the `Accept` header (docs/API.md, Conventions).
 enum LedgerListFormat: Sendable, Equatable {
     case json
     case csv

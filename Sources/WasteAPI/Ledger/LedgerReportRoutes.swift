@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// Monthly ledger reports (月度台帐报送, SPEC §5): read, submit (clerk or admin), accept and
+/// Monthly ledger reports (月度台帐报送, docs/API.md): read, submit (clerk or admin), accept and
 /// return (inspector or admin). Every illegal transition is a 409 naming the current status.
 enum LedgerReportRoutes {
     static let path = "/v1/institutions/{id}/ledger-reports/{month}"

@@ -4,7 +4,7 @@ import HTTPCore
 import Routing
 import WasteDomain
 
-/// The four formats of a notice, chosen by `?format=` or `Accept` (SPEC §5).
+/// The four formats of a notice, chosen by `?format=` or `Accept` (docs/API.md).
 enum NoticeFormat: String, CaseIterable {
     case json, markdown, html, text
 

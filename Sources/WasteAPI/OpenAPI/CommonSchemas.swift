@@ -1,6 +1,6 @@
 import JSON
 
-/// Component schemas every resource shares: problems (SPEC §3 errors), list pages, health.
+/// Component schemas every resource shares: problems (docs/API.md, Conventions), list pages, health.
 ///
 /// Resource files build their list shapes with ``page(of:)`` so every list reads the same.
 enum CommonSchemas {
@@ -12,7 +12,7 @@ enum CommonSchemas {
         ("Ready", ready),
     ]
 
-    /// `{items: [<item>], next_cursor}`: one page of a list (SPEC §3 lists).
+    /// `{items: [<item>], next_cursor}`: one page of a list (docs/API.md, Conventions).
     static func page(of item: String) -> JSONValue {
         [
             "type": "object",

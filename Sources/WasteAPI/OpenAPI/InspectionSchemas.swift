@@ -1,6 +1,6 @@
 import JSON
 
-/// OpenAPI component schemas of rubrics, inspections and findings (SPEC §5 "Inspections").
+/// OpenAPI component schemas of rubrics, inspections and findings (docs/API.md, Inspections).
 enum InspectionSchemas {
     static let all: [(String, JSONValue)] = [
         ("Rubric", rubric),

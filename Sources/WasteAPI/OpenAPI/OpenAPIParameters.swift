@@ -3,7 +3,7 @@ import JSON
 /// Parameter objects for a route's path and query parameters.
 ///
 /// `RouteDoc` lists parameters by name only, so well-known names get their types here: the
-/// pagination pair, periods and months (SPEC §3), and `id`-like names, which are integers.
+/// pagination pair, periods and months (docs/API.md, Conventions), and `id`-like names, which are integers.
 enum OpenAPIParameters {
     static let periodPattern = #"^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$"#
     static let monthPattern = #"^\d{4}-(0[1-9]|1[0-2])$"#

@@ -2,7 +2,7 @@ import JSON
 import Storage
 import WasteDomain
 
-/// The figures of a period for the whole district (SPEC §5 overview), computed from the same
+/// The figures of a period for the whole district (docs/API.md, computed figures), computed from the same
 /// evaluation as the ranking so the dashboard, the overview and the notices never disagree.
 struct DistrictOverview {
     let evaluation: PeriodEvaluation
@@ -43,7 +43,7 @@ struct DistrictOverview {
             profiles: profiles.mapValues { (workingBody: $0.0, plan: $0.1) })
     }
 
-    /// 全覆盖 (SPEC §5): working body and plan in place, no hazardous/office/canteen facility
+    /// 全覆盖 (docs/API.md): working body and plan in place, no hazardous/office/canteen facility
     /// shortfall, every due ledger report submitted, and a counted inspection scoring at least 60.
     func isCovered(_ id: Int64) -> Bool {
         let asOf = evaluation.asOf

@@ -2,7 +2,7 @@ import Hashing
 import Storage
 import WasteDomain
 
-/// The first start creates the user `admin` (SPEC §4): with `WASTESORT_ADMIN_PASSWORD` when
+/// The first start creates the user `admin` (docs/API.md, Roles): with `WASTESORT_ADMIN_PASSWORD` when
 /// it is set, otherwise with a random one-time password that is returned to be printed once.
 public enum AdminBootstrap {
     public enum Outcome: Equatable, Sendable {

@@ -4,11 +4,11 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `GET|POST /v1/tokens`, `DELETE /v1/tokens/{id}` (SPEC §4): long-lived API tokens for scripts
+/// `GET|POST /v1/tokens`, `DELETE /v1/tokens/{id}` (docs/API.md, Roles): long-lived API tokens for scripts
 /// and dashboards, open to every role; a token acts with its owner's current role.
 ///
 /// Idempotency-Key is accepted on `POST`, but the replay store never holds a token's text
-/// (SPEC §4: tokens are stored only as hashes, and the database and its backups must not
+/// (docs/API.md, Roles: tokens are stored only as hashes, and the database and its backups must not
 /// become a place to steal them). A replay therefore returns the first response with
 /// `"token": null`: the retrying script learns the token was made (its id) and creates
 /// nothing twice; if it lost the first response it revokes that id and asks again.

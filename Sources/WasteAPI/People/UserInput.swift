@@ -77,7 +77,7 @@ enum UserInput {
         return allowed ? nil : "may contain only letters A-Z and a-z, digits, '.', '_' and '-'"
     }
 
-    /// Clerks need an institution; other roles must not have one (SPEC §5).
+    /// Clerks need an institution; other roles must not have one (docs/API.md).
     static func institutionProblem(role: Role, institutionID: Int64?) -> String? {
         switch (role, institutionID) {
         case (.clerk, nil): "is required for clerks: a clerk belongs to exactly one institution"

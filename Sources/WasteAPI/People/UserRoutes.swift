@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `GET|POST /v1/users`, `GET /v1/users/{id}` (SPEC §5 "Auth and people"); changes and
+/// `GET|POST /v1/users`, `GET /v1/users/{id}` (docs/API.md, Auth and people); changes and
 /// deactivation are in `UserRoutes+Changes.swift`. Admins only: users are the keys to the data.
 enum UserRoutes {
     static func register(in routes: inout APIRoutes) {

@@ -3,7 +3,7 @@ import Storage
 import WasteDomain
 
 /// Which monthly ledger reports were due in a period and how each institution did:
-/// on time, late, or missing (SPEC §5 ledger component).
+/// on time, late, or missing (docs/API.md, computed figures).
 ///
 /// A month counts once its due date has passed, or earlier when its report is already in
 /// (then it can only be on time). A returned report counts as not submitted.

@@ -42,7 +42,7 @@ enum RankingRoutes {
                                                    "cache-control": "no-cache"], body: answer.body)
     }
 
-    /// `period` is required and must be one of the four forms (SPEC §3).
+    /// `period` is required and must be one of the four forms (docs/API.md, Conventions).
     static func period(_ query: QueryParameters) throws(HTTPError) -> Period {
         guard let text = query["period"], !text.isEmpty else {
             throw HTTPError.invalidQuery("period", "is required (2026, 2026-H1, 2026-Q2 or 2026-06)", code: "required")

@@ -3,7 +3,7 @@ import JSON
 import Routing
 import WasteDomain
 
-/// `GET|PUT /v1/settings` and `GET /v1/categories` (SPEC §3).
+/// `GET|PUT /v1/settings` and `GET /v1/categories` (docs/API.md, Conventions).
 enum SettingsRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/settings", access: .authenticated, summary: "District settings", tag: "settings",

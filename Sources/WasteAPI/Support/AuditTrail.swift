@@ -2,7 +2,7 @@ import JSON
 import Storage
 import WasteDomain
 
-/// Records every write: who, when, what, before and after (SPEC §3). Called inside the
+/// Records every write: who, when, what, before and after (docs/API.md, Conventions). Called inside the
 /// write's own transaction, so a change and its audit entry commit or vanish together.
 enum AuditTrail {
     static func record(_ db: Connection, context: APIContext, actor: (id: Int64, username: String)? = nil,

@@ -1,4 +1,4 @@
-/// What a publicity or training activity was (SPEC §5): the plan asks for training,
+/// What a publicity or training activity was (docs/API.md): the plan asks for training,
 /// pledges (党员干部宣誓), commitment letters (承诺书) and printed materials (海报/手册).
 public enum ActivityKind: String, Sendable, CaseIterable, Comparable {
     case training

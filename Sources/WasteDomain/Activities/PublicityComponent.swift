@@ -1,6 +1,6 @@
 import JSON
 
-/// The publicity component of a period score (SPEC §5, scores): 50 points when training was
+/// The publicity component of a period score (docs/API.md, computed figures): 50 points when training was
 /// held in every quarter of the period, 50 when a pledge or commitment activity took place in it.
 ///
 /// A quarter only partly inside the period (a month, or a quarter still running) counts the part

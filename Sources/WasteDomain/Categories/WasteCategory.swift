@@ -1,7 +1,7 @@
 import Foundation
 
 /// The four categories of GB/T 19095-2019, with the labels, colours and sub-categories
-/// the standard gives them and the names clerks actually type (SPEC §3).
+/// the standard gives them and the names clerks actually type (docs/API.md, Conventions).
 public enum WasteCategory: String, Sendable, CaseIterable, Comparable {
     case recyclable
     case hazardous

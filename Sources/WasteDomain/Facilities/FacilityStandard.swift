@@ -17,7 +17,7 @@ public struct FacilityStandard: Sendable {
 
     public static var ruleCodes: [String] { ruleTypes.map { $0.code } }
 
-    /// The default standard (SPEC §5): every rule enabled with its default numbers.
+    /// The default standard (docs/API.md): every rule enabled with its default numbers.
     public init(version: Int64 = 1) {
         self.version = version
         rules = Self.ruleTypes.map { $0.init() }

@@ -1,6 +1,6 @@
 import JSON
 
-/// The overdue rule of rectifications (SPEC §5): a finding is overdue when it is still open
+/// The overdue rule of rectifications (docs/API.md): a finding is overdue when it is still open
 /// after its `rectify_by` date, or when it was rectified after that date ("rectified late";
 /// the lateness stays on record after verification). Dates are civil dates in the district.
 public struct FindingDeadline: Sendable, Equatable {

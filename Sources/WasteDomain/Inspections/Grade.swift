@@ -1,4 +1,4 @@
-/// The four grades of a score out of 100 (SPEC §5): ≥ excellent 优秀, ≥ good 良好, ≥ pass 合格,
+/// The four grades of a score out of 100 (docs/API.md): ≥ excellent 优秀, ≥ good 良好, ≥ pass 合格,
 /// else 不合格, with the district's thresholds (`GradeThresholds`).
 public enum Grade: String, Sendable, CaseIterable, Comparable {
     case excellent

@@ -1,4 +1,4 @@
-/// Why an inspection took place (月检查、半年考核、不定时暗访, SPEC §1 and §5).
+/// Why an inspection took place (月检查、半年考核、不定时暗访, docs/API.md).
 public enum InspectionKind: String, Sendable, CaseIterable {
     case monthly
     case unannounced

@@ -1,6 +1,6 @@
 import JSON
 
-/// Rubric points as an exact count of tenths: scores carry at most one decimal (SPEC §5), so
+/// Rubric points as an exact count of tenths: scores carry at most one decimal (docs/API.md), so
 /// sums such as 9.5 + 4.5 never drift the way floating point would.
 public struct Points: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let tenths: Int64

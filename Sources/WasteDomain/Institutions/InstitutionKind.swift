@@ -1,4 +1,4 @@
-/// The kinds of public institution the implementation plan covers (SPEC §5).
+/// The kinds of public institution the implementation plan covers (docs/API.md).
 public enum InstitutionKind: String, Sendable, CaseIterable {
     case partyGovernmentOrgan = "party_government_organ"
     case publicInstitution = "public_institution"

@@ -1,4 +1,4 @@
-/// Totals of counted ledger weight and the rates built on them (SPEC §5 statistics).
+/// Totals of counted ledger weight and the rates built on them (docs/API.md, computed figures).
 public struct LedgerTotals: Sendable, Equatable {
     public private(set) var grams: Int64 = 0
     public private(set) var entries = 0

@@ -1,7 +1,7 @@
 import Foundation
 import JSON
 
-/// Weights are kept as integer grams so that sums are exact (SPEC §3): `0.1 + 0.2` kg is
+/// Weights are kept as integer grams so that sums are exact (docs/API.md, Conventions): `0.1 + 0.2` kg is
 /// `300` g, never `0.30000000000000004`. Kilograms appear only at the edges, as decimal text.
 public enum Weight {
     /// The largest weight of one ledger entry: 100 000 kg.

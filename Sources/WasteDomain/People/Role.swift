@@ -1,4 +1,4 @@
-/// Who a user is to the system (SPEC §4).
+/// Who a user is to the system (docs/API.md, Roles).
 public enum Role: String, Sendable, CaseIterable, Comparable {
     /// The leading-group office: manages institutions, users, rubrics, standards, notices.
     case admin

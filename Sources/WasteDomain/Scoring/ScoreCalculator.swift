@@ -1,6 +1,6 @@
 import JSON
 
-/// Computes a period score from its inputs, exactly, in integer hundredths (SPEC §5).
+/// Computes a period score from its inputs, exactly, in integer hundredths (docs/API.md).
 public enum ScoreCalculator {
     /// The score, or nil when the institution is unranked (no counted inspection in the period).
     public static func score(_ inputs: ScoreInputs, scheme: ScoringScheme) -> PeriodScore? {

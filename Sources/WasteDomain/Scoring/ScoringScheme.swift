@@ -1,4 +1,4 @@
-/// How a period score is put together (SPEC §5 "Scores and rankings"); versioned by the API.
+/// How a period score is put together (docs/API.md, Scores and rankings); versioned by the API.
 ///
 /// Weights are per mille so that scores are computed exactly in integers:
 /// score = (inspection × 600 + ledger × 200 + facility × 100 + publicity × 100) / 1000.

@@ -1,6 +1,6 @@
 import JSON
 
-/// What the district configures (SPEC §3): names used in notices, the categories it sorts,
+/// What the district configures (docs/API.md, Conventions): names used in notices, the categories it sorts,
 /// when monthly ledger reports are due, and where the grades start.
 public struct DistrictSettings: Sendable, Equatable {
     public var districtName = "尖山区"

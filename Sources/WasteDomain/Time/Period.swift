@@ -1,6 +1,6 @@
 import JSON
 
-/// A reporting period: `2020` (year), `2020-H1`/`H2`, `2020-Q1`…`Q4`, `2020-06` (SPEC §3).
+/// A reporting period: `2020` (year), `2020-H1`/`H2`, `2020-Q1`…`Q4`, `2020-06` (docs/API.md, Conventions).
 public struct Period: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         case year, half, quarter, month

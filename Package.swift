@@ -30,8 +30,9 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["JSON"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
+        .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
-            "WasteAPI", "Storage", "HTTPCore", "Hashing", "CSystem",
+            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +43,6 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
-        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
     ]
 )

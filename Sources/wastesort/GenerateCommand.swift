@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hashing
 import Storage
+import DemoData
 import WasteAPI
 import WasteDomain
 

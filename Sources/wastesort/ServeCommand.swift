@@ -4,6 +4,7 @@ import Foundation
 import HTTPCore
 import Routing
 import Storage
+import DemoData
 import WasteAPI
 
 /// `wastesort serve`: migrate the database and serve the API until SIGTERM/SIGINT.

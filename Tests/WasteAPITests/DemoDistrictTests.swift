@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Storage
 import Testing
+import DemoData
 import WasteAPI
 import WasteDomain
 

@@ -1,5 +1,6 @@
 import Testing
-@testable import WasteAPI
+@testable import DemoData
+import WasteAPI
 import WasteDomain
 
 /// Names of generated districts: unique at benchmark size (the column is UNIQUE, so one clash

@@ -30,3 +30,8 @@ enum SettingsStore {
         return try db.scalar("SELECT version FROM settings WHERE id = 1", as: Int64.self) ?? 1
     }
 }
+
+/// The district's settings as stored, for the command line and the demo generator.
+public enum StoredSettings {
+    public static func load(_ db: Connection) throws -> DistrictSettings { try SettingsStore.load(db).settings }
+}

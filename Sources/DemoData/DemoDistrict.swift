@@ -1,6 +1,7 @@
 import Hashing
 import JSON
 import Storage
+import WasteAPI
 import WasteDomain
 
 /// How large a demo district to generate.
@@ -79,7 +80,7 @@ public enum DemoDistrict {
             let cacheSize = try db.scalar("PRAGMA cache_size", as: Int.self) ?? -2000
             try db.execute("PRAGMA cache_size = -262144")
             defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
-            let settings = try SettingsStore.load(db).settings
+            let settings = try StoredSettings.load(db)
             let calendar = DemoCalendar(today: today, completeMonths: options.months, utcOffsetMinutes: settings.utcOffsetMinutes)
             let context = DemoContext(db: db, seed: options.seed, calendar: calendar, categories: settings.categoriesInForce)
             var units = try DemoInstitutions.insert(context, count: options.institutions)
@@ -94,7 +95,7 @@ public enum DemoDistrict {
 
     /// Today in the district (its UTC offset from the stored settings), for callers holding an instant.
     public static func today(_ pool: DatabasePool, now: Timestamp) throws -> CalendarDate {
-        now.date(utcOffsetMinutes: try pool.read { try SettingsStore.load($0).settings.utcOffsetMinutes })
+        now.date(utcOffsetMinutes: try pool.read { try StoredSettings.load($0).utcOffsetMinutes })
     }
 
     static let tables = ["institutions", "users", "ledger_entries", "ledger_reports", "collection_points", "storage_rooms",

@@ -25,17 +25,17 @@ enum InstitutionRoutes {
         }
         routes.add(.GET, "/v1/institutions/{id}", access: .staff, summary: "One institution (a clerk: its own only)",
                    tag: "institutions", response: "Institution") { context in
-            try get(context)
+            try get(context).response(to: context.request)
         }
         routes.add(.PATCH, "/v1/institutions/{id}", access: .roles([.admin, .clerk]),
                    summary: "Change an institution (a clerk: only the profile fields of its own)", tag: "institutions",
                    body: "InstitutionPatch", response: "Institution") { context in
-            try InstitutionWrites.patch(context)
+            try InstitutionWrites.patch(context).response(to: context.request)
         }
         routes.add(.DELETE, "/v1/institutions/{id}", access: .admin,
                    summary: "Archive an institution (its row and history stay; archiving again is a no-op 204)",
                    tag: "institutions", success: 204) { context in
-            try InstitutionWrites.archive(context)
+            try InstitutionWrites.archive(context).response(to: context.request)
         }
     }
 
@@ -84,15 +84,12 @@ enum InstitutionRoutes {
         }))
     }
 
-    private static func get(_ context: APIContext) throws -> HTTPResponse {
+    private static func get(_ context: APIContext) throws -> Reply {
         let id = try context.parameters.id()
         try context.requireInstitutionAccess(id)
         guard let record = try context.services.database.read({ db in try InstitutionRecord.find(db, id: id) }) else {
             throw HTTPError.notFound("no institution \(id)")
         }
-        if Conditional.isNotModified(context.request.headers, etag: record.etag) {
-            return Conditional.notModified(etag: record.etag)
-        }
-        return .json(record.json, headers: ["etag": record.etag])
+        return .entity(record.json, etag: record.etag)
     }
 }

@@ -18,13 +18,13 @@ enum InstitutionWrites {
                 }
                 try AuditTrail.record(db, context: context, entity: "institution", id: record.id, action: "create",
                                       before: nil, after: record.json)
-                return .json(record.json, status: 201,
-                             headers: ["location": "/v1/institutions/\(record.id)", "etag": record.etag])
+                return Reply.created(record.json, etag: record.etag, location: "/v1/institutions/\(record.id)")
+                    .response(to: context.request)
             }
         }
     }
 
-    static func patch(_ context: APIContext) throws -> HTTPResponse {
+    static func patch(_ context: APIContext) throws -> Reply {
         let id = try context.parameters.id()
         try context.requireInstitutionAccess(id)
         let object = try context.jsonObject()
@@ -33,31 +33,31 @@ enum InstitutionWrites {
             guard let record = try InstitutionRecord.find(db, id: id) else { throw HTTPError.notFound("no institution \(id)") }
             try Conditional.requireMatch(context.request.headers, etag: record.etag)
             let fields = try validated(InstitutionFields.description.read(object, onto: record.fields))
-            guard fields != record.fields else { return .json(record.json, headers: ["etag": record.etag]) }
+            guard fields != record.fields else { return .entity(record.json, etag: record.etag) }
             try InstitutionStore.requireUnique(db, fields, excluding: id)
             let updated = try InstitutionStore.mappingConflicts {
                 try InstitutionStore.update(db, record, to: fields, now: context.now.description)
             }
             try AuditTrail.record(db, context: context, entity: "institution", id: id, action: "update",
                                   before: record.json, after: updated.json)
-            return .json(updated.json, headers: ["etag": updated.etag])
+            return .entity(updated.json, etag: updated.etag)
         }
     }
 
     /// DELETE archives: the row, its ledger and its history stay. Archiving an archived
     /// institution changes nothing and answers 204 again, so retries are safe.
-    static func archive(_ context: APIContext) throws -> HTTPResponse {
+    static func archive(_ context: APIContext) throws -> Reply {
         let id = try context.parameters.id()
         return try context.services.database.write { db in
             guard let record = try InstitutionRecord.find(db, id: id) else { throw HTTPError.notFound("no institution \(id)") }
             try Conditional.requireMatch(context.request.headers, etag: record.etag)
-            guard record.fields.status != .archived else { return HTTPResponse(status: 204, headers: ["etag": record.etag]) }
+            guard record.fields.status != .archived else { return .noContent(etag: record.etag) }
             var fields = record.fields
             fields.status = .archived
             let archived = try InstitutionStore.update(db, record, to: fields, now: context.now.description)
             try AuditTrail.record(db, context: context, entity: "institution", id: id, action: "archive",
                                   before: record.json, after: archived.json)
-            return HTTPResponse(status: 204, headers: ["etag": archived.etag])
+            return .noContent(etag: archived.etag)
         }
     }
 

@@ -125,7 +125,7 @@ struct ScopedRoutes<Model: Sendable & Equatable>: Sendable {
             try store.delete(db, current, now: context.now.description)
             try AuditTrail.record(db, context: context, entity: description.entity, id: id, action: "delete",
                                   before: current.json(description, try environment(db, context)), after: nil)
-            return .noContent
+            return .noContent()
         }
     }
 

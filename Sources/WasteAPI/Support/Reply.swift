@@ -10,8 +10,8 @@ enum Reply {
     case entity(JSONValue, etag: String)
     /// A resource just created, at `location`.
     case created(JSONValue, etag: String, location: String)
-    /// Nothing to show (a deletion).
-    case noContent
+    /// Nothing to show (a deletion, an archive), with the tag of what remains, if anything.
+    case noContent(etag: String? = nil)
     /// A list page or any other answer without a version.
     case value(JSONValue)
 
@@ -23,8 +23,8 @@ enum Reply {
             return .json(json, headers: ["etag": etag])
         case .created(let json, let etag, let location):
             return .json(json, status: 201, headers: ["location": location, "etag": etag])
-        case .noContent:
-            return HTTPResponse(status: 204)
+        case .noContent(let etag):
+            return HTTPResponse(status: 204, headers: etag.map { ["etag": $0] } ?? HTTPHeaders())
         case .value(let json):
             return .json(json)
         }

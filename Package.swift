@@ -22,13 +22,14 @@ let package = Package(
         .target(name: "CSystem"),
 
         .target(name: "Locking"),
-        .target(name: "JSON"),
+        .target(name: "CalendarDates"),
+        .target(name: "JSON", dependencies: ["CalendarDates"]),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "ZipArchive", dependencies: ["CZlib"]),
         .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL", "Locking"]),
         .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
-        .target(name: "WasteDomain", dependencies: ["JSON"]),
+        .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [

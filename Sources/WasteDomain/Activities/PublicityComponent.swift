@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// The publicity component of a period score (docs/API.md, computed figures): 50 points when training was
 /// held in every quarter of the period, 50 when a pledge or commitment activity took place in it.

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// The state of a task on an institution's task list (任务清单, 责任到人).
 public enum TaskStatus: String, Sendable, CaseIterable {

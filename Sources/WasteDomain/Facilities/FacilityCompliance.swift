@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// How one rule came out for one institution.
 public struct RuleResult: Sendable, Equatable {

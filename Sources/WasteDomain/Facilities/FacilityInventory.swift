@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// The days a stored facility record existed: from the day it was created to the day it was
 /// deleted. Compliance "as of D" looks at the end of day D, so a record deleted on D is gone.

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// A finalized, unvoided inspection, as scores, rankings and notices consume it.
 public struct CountedInspection: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// The overdue rule of rectifications (docs/API.md): a finding is overdue when it is still open
 /// after its `rectify_by` date, or when it was rectified after that date ("rectified late";

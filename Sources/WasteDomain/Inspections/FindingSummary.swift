@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// A published finding as notices and statistics consume it: what, where, by when, and
 /// whether it is overdue on the day asked about.

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// Ledger weight summed over entries that share institution, month, category, stage and
 /// disposal: what the statistics are computed from.

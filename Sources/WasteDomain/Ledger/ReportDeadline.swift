@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// When a month's report may be submitted and whether it is late.
 ///

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// Working days for "kg per staff member per working day": Monday to Friday.
 ///

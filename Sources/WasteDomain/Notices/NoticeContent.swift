@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// Everything a notice (通报) says, gathered from the database; renderers lay it out.
 ///

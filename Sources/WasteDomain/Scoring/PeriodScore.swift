@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// One institution's score for a period, with its components (each 0–100, in hundredths).
 public struct PeriodScore: Sendable, Equatable {

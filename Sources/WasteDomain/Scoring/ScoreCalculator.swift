@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// Computes a period score from its inputs, exactly, in integer hundredths (docs/API.md).
 public enum ScoreCalculator {

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// Everything behind one institution's score for one period: what the score explains itself with.
 public struct ScoreInputs: Sendable, Equatable {

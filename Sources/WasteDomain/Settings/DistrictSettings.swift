@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// What the district configures (docs/API.md, Conventions): names used in notices, the categories it sorts,
 /// when monthly ledger reports are due, and where the grades start.

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 extension CalendarDate {
     /// Days since 1970-01-01 (negative before it), by H. Hinnant's days-from-civil.

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// A reporting period: `2020` (year), `2020-H1`/`H2`, `2020-Q1`…`Q4`, `2020-06` (docs/API.md, Conventions).
 public struct Period: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// An instant, in whole seconds since 1970 UTC, written as RFC 3339 `2026-11-29T03:12:45Z`.
 ///

@@ -1,4 +1,4 @@
-import JSON
+import CalendarDates
 
 /// A calendar month, `YYYY-MM`: the unit of ledger reporting.
 public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible {

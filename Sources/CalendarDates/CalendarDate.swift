@@ -1,5 +1,5 @@
 /// A proleptic Gregorian calendar date without time zone, as in `YYYY-MM-DD` fields.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, JSONEncodable {
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -33,7 +33,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         var value = 0
         for index in range {
             let byte = bytes[index]
-            guard JSONNumberGrammar.isDigit(byte) else { return nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte &- UInt8(ascii: "0"))
         }
         return value
@@ -74,9 +74,5 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    public func encode(to writer: inout JSONWriter) {
-        writer.writeString(description)
     }
 }

@@ -42,7 +42,9 @@ let package = Package(
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),
+        // A fault-injecting SQLite VFS in C, for tests only (docs/RELIABILITY.md, the fault table).
+        .target(name: "CFaultVFS", dependencies: ["CSQLite"], path: "Tests/CFaultVFS"),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking", "CFaultVFS"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
         .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
     ]

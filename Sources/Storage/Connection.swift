@@ -27,6 +27,9 @@ public final class Connection {
         /// backs a savepoint stay in memory. Without it a savepoint that changes more than 64 KiB
         /// of pages creates, writes and deletes a temporary file (the group writer's jobs).
         public var tempStoreInMemory = false
+        /// The name of a registered SQLite VFS to open the file through (nil: the default one).
+        /// Tests open files through a fault-injecting VFS to fail writes on demand.
+        public var vfsName: String?
 
         public init() {}
     }
@@ -56,7 +59,7 @@ public final class Connection {
         var db: OpaquePointer?
         let flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        let code = sqlite3_open_v2(path, &db, flags, options.vfsName)
         guard code == SQLITE_OK, let db else {
             let error = DatabaseError(connection: db, code: code)
             sqlite3_close_v2(db)

@@ -37,6 +37,8 @@ public final class DatabasePool: Sendable {
     private let writer: WriteQueue
     private let readers: ReaderPool
     private let recorded = Locked(DatabaseMetrics())
+    /// Whether writes reach the disk now, and the storage faults seen since start.
+    public let storageHealth = StorageHealth()
 
     /// Opens (creating if missing) the database at `path`: the writer first, so the file exists
     /// and is in WAL mode before the read-only connections open it.
@@ -57,7 +59,7 @@ public final class DatabasePool: Sendable {
         }
         self.readers = ReaderPool(connections: readerConnections)
         self.writer = WriteQueue(connection: writerConnection, maxGroupSize: configuration.maxGroupSize,
-                                 walFrameLimit: configuration.walFrameLimit, metrics: recorded)
+                                 walFrameLimit: configuration.walFrameLimit, metrics: recorded, health: storageHealth)
     }
 
     deinit {
@@ -99,7 +101,13 @@ public final class DatabasePool: Sendable {
             let seconds = (ContinuousClock.now - start).seconds
             recorded.withLock { $0.reads.record(seconds) }
         }
-        return try connection.transaction(.deferred, body)
+        do {
+            return try connection.transaction(.deferred, body)
+        } catch {
+            guard let fault = StorageFault.classify(error, writing: false) else { throw error }
+            storageHealth.failed(fault, operations: 1, write: false)
+            throw fault
+        }
     }
 
     /// `read` for async callers: runs on a Dispatch thread so no cooperative thread blocks.
@@ -149,6 +157,15 @@ public final class DatabasePool: Sendable {
         }
         recordWrite(start: start)
         return try outcome.get()
+    }
+
+    /// While writes are failing with a storage fault, commits a change that alters nothing
+    /// (`user_version` set to itself: page 1 is rewritten) at most once a second, so the
+    /// condition clears by itself once space is back even when no client writes. A no-op when
+    /// writes are fine. `/readyz` calls it.
+    public func recheckStorage() {
+        guard storageHealth.probeDue(interval: 1) else { return }
+        _ = try? write { db in try db.setUserVersion(db.userVersion()) }
     }
 
     /// Applies pending migrations on the writer (see ``Migrator/migrate(_:)``).

@@ -67,10 +67,17 @@ final class WriteQueue: @unchecked Sendable {
     /// Per-table counters, bumped at the same moments as `generation`.
     let tables = TableGenerations()
     private let changedTables: ChangedTables
+    /// Whether writes reach the disk; set by storage faults, cleared by the next commit.
+    let health: StorageHealth
+    /// The opened file, checked against its path around every transaction (one `stat` each).
+    private let fileWatch: DatabaseFileWatch
 
-    init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>) {
+    init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>,
+         health: StorageHealth = StorageHealth()) {
         precondition(maxGroupSize >= 1, "maxGroupSize must be at least 1")
         self.connection = connection
+        self.health = health
+        self.fileWatch = DatabaseFileWatch(path: connection.path)
         walFrames = connection.takeOverCheckpoints()
         self.walFrameLimit = walFrameLimit
         self.maxGroupSize = maxGroupSize
@@ -131,6 +138,12 @@ final class WriteQueue: @unchecked Sendable {
 
     private func runLoop() {
         while let batch = nextBatch() {
+            // A moved or deleted file would take every write of this batch with it at the next
+            // start: refuse them instead (docs/RELIABILITY.md, "database moved").
+            if let fault = fileWatch.movedFault() {
+                refuse(batch, fault)
+                continue
+            }
             switch batch[0].mode {
             // A group of one needs no savepoint: its own transaction rolls back just as well,
             // without copying every page it changes into a sub-journal first.
@@ -172,24 +185,28 @@ final class WriteQueue: @unchecked Sendable {
             do {
                 try connection.execute("BEGIN IMMEDIATE TRANSACTION")
             } catch {
-                remaining.forEach { $0.complete(error) }
                 record(start: start, group: 0, failures: failures + remaining.count)
+                remaining.forEach { fail($0, error) }
                 return
             }
             while let job = remaining.popFirst() {
+                var jobError: Error?
                 do {
                     try connection.savepoint("group_job") { try job.run($0) }
                     awaitingCommit.append(job)
                 } catch {
                     failures += 1
-                    job.complete(error)
+                    jobError = error
+                    fail(job, error)
                 }
                 if !connection.isInTransaction {
                     // SQLite ended the transaction itself (disk full, I/O error) or a body issued
-                    // COMMIT/ROLLBACK: the earlier jobs' outcome is unknown, so they fail too.
-                    let lost = DatabaseError(code: SQLITE_ABORT,
-                                             message: "group transaction ended early by another write in the same group")
-                    awaitingCommit.forEach { $0.complete(lost) }
+                    // COMMIT/ROLLBACK: the earlier jobs' outcome is unknown, so they fail too
+                    // (with the storage fault that ended it, when it was one).
+                    let lost: Error = jobError.flatMap { StorageFault.classify($0, writing: true) }
+                        ?? DatabaseError(code: SQLITE_ABORT,
+                                         message: "group transaction ended early by another write in the same group")
+                    awaitingCommit.forEach { fail($0, lost) }
                     failures += awaitingCommit.count
                     awaitingCommit = []
                     break
@@ -200,15 +217,44 @@ final class WriteQueue: @unchecked Sendable {
         if connection.isInTransaction {
             do {
                 try connection.execute("COMMIT TRANSACTION")
+                commitError = committed()
             } catch {
                 connection.rollbackQuietly()
                 commitError = error
-                failures += awaitingCommit.count
             }
+            if commitError != nil { failures += awaitingCommit.count }
         }
         // Metrics first, so a caller that wakes up and reads them sees its own group.
         record(start: start, group: jobs.count, failures: failures)
-        awaitingCommit.forEach { $0.complete(commitError) }
+        guard let commitError else {
+            awaitingCommit.forEach { $0.complete(nil) }
+            return
+        }
+        // No caller hears "written" for a change whose COMMIT failed (tests/StorageTests/FaultInjectionTests).
+        awaitingCommit.forEach { fail($0, commitError) }
+    }
+
+    /// After a COMMIT succeeded: the condition is over, unless the file moved meanwhile, in
+    /// which case the commit went into a file that is no longer the database (the fault).
+    private func committed() -> StorageFault? {
+        if let fault = fileWatch.movedFault() { return fault }
+        health.committed()
+        return nil
+    }
+
+    /// Answers `job` with `error` as callers should see it (a ``StorageFault`` when it is one,
+    /// which also sets the condition `/readyz` reports).
+    private func fail(_ job: WriteJob, _ error: Error) {
+        let surfaced = StorageFault.surfaced(error, writing: true)
+        if let fault = surfaced as? StorageFault { health.failed(fault, operations: 1, write: true) }
+        job.complete(surfaced)
+    }
+
+    /// Answers every job of a batch with `fault` without running any.
+    private func refuse(_ batch: [WriteJob], _ fault: StorageFault) {
+        metrics.withLock { $0.failedWrites += batch.count }
+        health.failed(fault, operations: batch.count, write: true)
+        batch.forEach { $0.complete(fault) }
     }
 
     /// A passive checkpoint (it never waits for readers) once the WAL holds 1000 frames, as
@@ -234,11 +280,12 @@ final class WriteQueue: @unchecked Sendable {
         let start = ContinuousClock.now
         do {
             try connection.transaction(.immediate) { try job.run($0) }
+            if let fault = committed() { throw fault }
             record(start: start, group: 1, failures: 0)
             job.complete(nil)
         } catch {
             record(start: start, group: 1, failures: 1)
-            job.complete(error)
+            fail(job, error)
         }
     }
 
@@ -252,7 +299,7 @@ final class WriteQueue: @unchecked Sendable {
             published()
             job.complete(nil)
         } catch {
-            job.complete(error)
+            fail(job, error)
         }
     }
 

@@ -36,6 +36,7 @@ struct ServeCommand: ParsableCommand {
         let serverConfiguration = try makeServerConfiguration()
         let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
         let (pool, migrations) = try database.openMigrated()
+        Self.logStorageFaults(pool, log: log)
         try Self.bootstrapAdmin(pool)
         if try Environment.bool(demo, "WASTESORT_DEMO") { try fillDemo(pool) }
         var options = AppOptions()
@@ -52,6 +53,7 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot listen on \(serverConfiguration.host):\(serverConfiguration.port): \(error)")
         }
+        if let warning = running.connectionLimitWarning { printError(warning) }
         let scheme = serverConfiguration.tls == nil ? "http" : "https"
         printLine("wastesort serving \(scheme)://\(serverConfiguration.host):\(boundPort) with database \(database.path)")
         let signals = ShutdownSignals { running.shutdown() }
@@ -60,6 +62,15 @@ struct ServeCommand: ParsableCommand {
         log?.flush()
         pool.close()
         printLine("wastesort stopped")
+    }
+
+    /// One line when writes start failing with a storage fault, and one when they commit again
+    /// (to the access log, or standard error with --quiet).
+    static func logStorageFaults(_ pool: DatabasePool, log: AccessLog?) {
+        pool.storageHealth.observe { fault in
+            let line = fault.map { "storage: writes refused: \($0)" } ?? "storage: writes commit again"
+            if let log { log.error(line) } else { printError(line) }
+        }
     }
 
     /// First start: the user `admin`, with `WASTESORT_ADMIN_PASSWORD` or a one-time password printed once.
@@ -125,6 +136,11 @@ struct ServeCommand: ParsableCommand {
         }
         return configuration
     }
+}
+
+/// One line to standard error at once.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 /// Prints and flushes at once: the line must reach a pipe before the process waits.

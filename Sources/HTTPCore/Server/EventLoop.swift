@@ -26,6 +26,10 @@ final class EventLoop: @unchecked Sendable {
     private var drainDeadline: Double = .infinity
     private var nextSweep: Double = 0
     private var acceptPausedUntil: Double?
+    /// A descriptor held in reserve (on /dev/null): when `accept` fails for want of descriptors,
+    /// closing it lets the loop accept and close the waiting connections, as libuv and nginx do,
+    /// so the level-triggered listener stops being readable instead of waking the loop forever.
+    private var reserveFD: Int32 = -1
     private let finished = DispatchGroup()
 
     private static let listenerTag = UInt64.max - 1
@@ -57,9 +61,11 @@ final class EventLoop: @unchecked Sendable {
         guard wakeFD >= 0 else { throw SocketError("eventfd") }
         try register(wakeFD, events: UInt32(CSYSTEM_EPOLLIN), tag: Self.wakeTag)
         try register(listenerFD, events: UInt32(CSYSTEM_EPOLLIN), tag: Self.listenerTag)
+        reserveFD = Self.openReserve()
     }
 
     deinit {
+        if reserveFD >= 0 { close(reserveFD) }
         scratch.deallocate()
         close(epollFD)
         close(wakeFD)
@@ -107,12 +113,14 @@ final class EventLoop: @unchecked Sendable {
         now = Self.monotonicNow()
         nextSweep = now + 0.25
         while !(draining && (connectionCount == 0 || now >= drainDeadline)) {
-            let timeout = Int32(max(0, min(250, (nextSweep - now) * 1000)))
+            let wakeAt = min(nextSweep, acceptPausedUntil ?? .infinity)
+            let timeout = Int32(max(0, min(250, (wakeAt - now) * 1000)))
             let count = events.withUnsafeMutableBufferPointer { csystem_epoll_wait(epollFD, $0.baseAddress, 256, timeout) }
             now = Self.monotonicNow()
             if count > 0 {
                 for index in 0..<Int(count) { handle(events[index]) }
             }
+            if let until = acceptPausedUntil, now >= until { resumeAccepting() }
             if now >= nextSweep {
                 sweep()
                 nextSweep = now + 0.25
@@ -160,19 +168,35 @@ final class EventLoop: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptConnections() {
-        if let until = acceptPausedUntil, now < until { return }
-        acceptPausedUntil = nil
+        guard acceptPausedUntil == nil else { return }
         while true {
             guard let (fd, peer) = PlatformSocket.accept(listenerFD) else {
-                if errno == EMFILE || errno == ENFILE { pauseAccepting() }
+                if errno == EMFILE || errno == ENFILE { outOfDescriptors() }
                 return
             }
             if draining || stats.openConnections >= configuration.maxConnections {
+                stats.connectionRefused()
                 close(fd)
                 continue
             }
             adopt(fd: fd, peer: peer)
         }
+    }
+
+    /// `accept` failed for want of descriptors: refuse the waiting connections through the
+    /// reserve descriptor; when that is not possible (another thread took the freed descriptor),
+    /// stop watching the listener briefly. Either way the loop never spins on it.
+    private func outOfDescriptors() {
+        guard reserveFD >= 0 else { return pauseAccepting() }
+        close(reserveFD)
+        // Each accept takes the descriptor just freed, and closing the connection frees it again.
+        while let (fd, _) = PlatformSocket.accept(listenerFD) {
+            stats.connectionRefused()
+            close(fd)
+        }
+        let stillOut = errno == EMFILE || errno == ENFILE
+        reserveFD = Self.openReserve()
+        if stillOut || reserveFD < 0 { pauseAccepting() }
     }
 
     private func adopt(fd: Int32, peer: String) {
@@ -194,9 +218,24 @@ final class EventLoop: @unchecked Sendable {
         stats.connectionOpened()
     }
 
-    /// Out of file descriptors: stop accepting briefly instead of spinning on a readable listener.
+    /// Out of file descriptors and reserve: take the listener out of epoll for 100 ms (it is
+    /// level-triggered: left in, it would wake every `epoll_wait` at once and spin the core).
     private func pauseAccepting() {
+        guard acceptPausedUntil == nil else { return }
         acceptPausedUntil = now + 0.1
+        _ = csystem_epoll_remove(epollFD, listenerFD)
+    }
+
+    private func resumeAccepting() {
+        acceptPausedUntil = nil
+        guard !draining, listenerFD >= 0 else { return }
+        if reserveFD < 0 { reserveFD = Self.openReserve() }
+        _ = try? register(listenerFD, events: UInt32(CSYSTEM_EPOLLIN), tag: Self.listenerTag)
+        acceptConnections()
+    }
+
+    private static func openReserve() -> Int32 {
+        open("/dev/null", O_RDONLY | O_CLOEXEC)
     }
 
     private func stopListening() {
@@ -234,7 +273,6 @@ final class EventLoop: @unchecked Sendable {
 
     /// Applies the header, body, idle and linger deadlines.
     private func sweep() {
-        if acceptPausedUntil != nil { acceptConnections() }
         let limits = configuration.limits
         for case let connection? in connections {
             if let linger = connection.lingerUntil {

@@ -18,6 +18,10 @@ public final class HTTPServer: @unchecked Sendable {
     private var loops: [EventLoop] = []
     private var pool: WorkerPool?
     public private(set) var port = 0
+    /// `configuration.maxConnections`, lowered at start to what the open-file limit allows.
+    public private(set) var maxConnections = 0
+    /// Set at start when `maxConnections` had to be lowered: one line for the operator.
+    public private(set) var connectionLimitWarning: String?
 
     /// `stats` may be passed in so the application can report it before the server exists.
     public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, stats: ServerStats = ServerStats()) {
@@ -30,12 +34,15 @@ public final class HTTPServer: @unchecked Sendable {
     @discardableResult
     public func start() throws(SocketError) -> Int {
         signal(SIGPIPE, SIG_IGN)
-        PlatformSocket.raiseOpenFileLimit()
+        var effective = configuration
+        (effective.maxConnections, connectionLimitWarning) = DescriptorBudget.measure()
+            .cap(configuration.maxConnections, ioThreads: max(1, configuration.ioThreads))
+        maxConnections = effective.maxConnections
         let listeners = try openListeners()
         let pool = WorkerPool(threadCount: configuration.workerThreads, maxQueued: configuration.maxQueuedRequests)
         self.pool = pool
         for (index, fd) in listeners.enumerated() {
-            let loop = try EventLoop(index: index, listenerFD: fd, configuration: configuration,
+            let loop = try EventLoop(index: index, listenerFD: fd, configuration: effective,
                                      responder: responder, pool: pool, stats: stats)
             loops.append(loop)
         }

@@ -5,6 +5,7 @@ public final class ServerStats: Sendable {
     private let open = Atomic<Int>(0)
     private let accepted = Atomic<Int>(0)
     private let refused = Atomic<Int>(0)
+    private let refusedAtAccept = Atomic<Int>(0)
 
     public init() {}
 
@@ -14,6 +15,9 @@ public final class ServerStats: Sendable {
     public var acceptedConnections: Int { accepted.load(ordering: .relaxed) }
     /// Requests answered 503 because the worker queue was full.
     public var refusedRequests: Int { refused.load(ordering: .relaxed) }
+    /// Connections closed as soon as accepted: over the connection limit, or accepted on the
+    /// reserve descriptor because the process ran out of file descriptors.
+    public var refusedConnections: Int { refusedAtAccept.load(ordering: .relaxed) }
 
     func connectionOpened() {
         open.add(1, ordering: .relaxed)
@@ -22,4 +26,5 @@ public final class ServerStats: Sendable {
 
     func connectionClosed() { open.subtract(1, ordering: .relaxed) }
     func requestRefused() { refused.add(1, ordering: .relaxed) }
+    func connectionRefused() { refusedAtAccept.add(1, ordering: .relaxed) }
 }

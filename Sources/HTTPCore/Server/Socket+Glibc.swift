@@ -55,12 +55,18 @@ enum PlatformSocket {
         }
     }
 
-    /// Raises the open-file limit to its hard maximum: idle keep-alive connections are fds.
-    static func raiseOpenFileLimit() {
+    /// Raises the open-file limit to its hard maximum (idle keep-alive connections are fds) and
+    /// returns the soft limit in force afterwards.
+    @discardableResult
+    static func raiseOpenFileLimit() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(min(limit.rlim_cur, 1 << 20))  // RLIM_INFINITY is the largest rlim_t
     }
 
     private static func fill(_ storage: inout sockaddr_storage, host: String, port: Int) throws(SocketError) -> (Int32, socklen_t) {

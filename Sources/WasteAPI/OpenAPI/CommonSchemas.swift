@@ -42,6 +42,8 @@ enum CommonSchemas {
             "detail": ["type": "string", "description": "What went wrong, for a person."],
             "errors": ["type": "array", "items": ["$ref": "#/components/schemas/FieldError"]],
             "field": ["type": "string", "description": "The field a conflict is about (409)."],
+            "title_zh": ["type": "string", "description": "`title` in Chinese (storage faults: 507, 503)."],
+            "detail_zh": ["type": "string", "description": "`detail` in Chinese (storage faults: 507, 503)."],
         ],
     ]
 
@@ -76,6 +78,9 @@ enum CommonSchemas {
             "status": ["type": "string", "enum": ["ready", "unavailable"]],
             "migrations": ["type": "integer", "minimum": 0, "description": "Migrations applied (when ready)."],
             "detail": ["type": "string", "description": "Why the server is not ready (when unavailable)."],
+            "detail_zh": ["type": "string", "description": "`detail` in Chinese (storage faults)."],
+            "storage": ["type": "string", "enum": ["disk_full", "io_error", "read_only", "database_moved"],
+                        "description": "The storage fault writes are failing with, when that is why."],
         ],
     ]
 }

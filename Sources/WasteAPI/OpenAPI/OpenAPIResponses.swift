@@ -21,6 +21,10 @@ enum OpenAPIResponses {
         "UnsupportedMediaType": problem("The body is not in the media type this operation takes."),
         "TooManyRequests": problem("Too many failed logins for this username; wait Retry-After seconds.",
                                    headers: ["Retry-After": ["schema": ["type": "integer", "minimum": 1]]]),
+        "InsufficientStorage": problem("The server's disk is full: nothing was written; retry once space is freed.",
+                                       headers: ["Retry-After": ["schema": ["type": "integer", "minimum": 1]]]),
+        "StorageUnavailable": problem("The server's storage fails (I/O errors, read-only, database file moved) or it is overloaded: nothing was written.",
+                                      headers: ["Retry-After": ["schema": ["type": "integer", "minimum": 1]]]),
     ]
 
     static func build(_ doc: RouteDoc) -> JSONValue {
@@ -52,6 +56,10 @@ enum OpenAPIResponses {
         }
         if hasBody { errors.append(("415", "UnsupportedMediaType")) }
         if doc.method == .POST && doc.path == "/v1/sessions" { errors.append(("429", "TooManyRequests")) }
+        if isWrite {  // storage faults (docs/RELIABILITY.md)
+            errors.append(("503", "StorageUnavailable"))
+            errors.append(("507", "InsufficientStorage"))
+        }
         return errors
     }
 
@@ -90,7 +98,7 @@ struct OperationalContent {
         "/healthz": OperationalContent(mediaType: "application/json", schema: CommonSchemas.reference("Health")),
         "/readyz": OperationalContent(mediaType: "application/json", schema: CommonSchemas.reference("Ready"),
                                       extraResponses: [("503", [
-                                          "description": "The database does not answer or migrations are missing.",
+                                          "description": "The database does not answer, migrations are missing, or writes fail with a storage fault (`storage`).",
                                           "content": ["application/json": ["schema": CommonSchemas.reference("Ready")]],
                                       ])]),
         "/metrics": OperationalContent(mediaType: "text/plain; version=0.0.4", schema: ["type": "string"]),

@@ -24,8 +24,16 @@ struct OperationalRoutes: Sendable {
         }
     }
 
-    /// Ready when the database answers and has every migration this binary knows applied.
+    /// Ready when the database answers, has every migration this binary knows applied, and
+    /// writes reach the disk (a full disk, failing I/O or a moved file is named in `storage`).
     private func readiness() throws -> HTTPResponse {
+        database.recheckStorage()  // a probe write, at most once a second while a fault lasts
+        if let fault = database.storageHealth.snapshot.current {
+            return .json(.object(JSONObject([("status", .string("unavailable")),
+                                             ("storage", .string(fault.kind.rawValue)),
+                                             ("detail", .string(fault.text.english)),
+                                             ("detail_zh", .string(fault.text.chinese))])), status: 503)
+        }
         let applied: Int
         do {
             applied = try database.read { db in
@@ -50,8 +58,12 @@ struct OperationalRoutes: Sendable {
                        value: stats.acceptedConnections)
             out.single("wastesort_refused_requests_total", type: "counter",
                        help: "Requests answered 503 because every worker was busy.", value: stats.refusedRequests)
+            out.single("wastesort_refused_connections_total", type: "counter",
+                       help: "Connections closed at accept: over --max-connections or out of file descriptors.",
+                       value: stats.refusedConnections)
         }
         DatabaseMetricsText.render(database.metrics, into: &out)
+        StorageFaultMetricsText.render(database.storageHealth.snapshot, into: &out)
         return metrics.prometheusText() + out.text
     }
 }

@@ -30,6 +30,14 @@ struct DatabaseFileWatch {
         opened = FileIdentity(path: path)
     }
 
+    /// Bytes an unprivileged process may still write on the file system holding the database.
+    func availableBytes() -> Int64? {
+        var info = statvfs()
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        guard statvfs(directory.isEmpty ? "/" : directory, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
     /// The fault when the path no longer names the opened file; nil when it does (one `stat`).
     func movedFault() -> StorageFault? {
         guard let opened else { return nil }

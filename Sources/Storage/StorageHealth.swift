@@ -43,8 +43,16 @@ public final class StorageHealth: Sendable {
         if changed { notify(fault) }
     }
 
-    /// A write transaction committed: the condition, if any, is over.
-    func committed() {
+    /// Free bytes a full disk must have again before its condition is over: a small write can
+    /// commit into space the WAL already holds while a ledger batch still cannot, and `/readyz`
+    /// should not flip to ready for the small one.
+    static let freeBytesToClearFull: Int64 = 1 << 20
+
+    /// A write transaction committed: the condition, if any, is over (a full disk only once
+    /// `freeBytes()`, the space left on the database's file system, is back above 1 MiB).
+    func committed(freeBytes: () -> Int64?) {
+        let kind = state.withLock { $0.current?.kind }
+        if kind == .full, let free = freeBytes(), free < Self.freeBytesToClearFull { return }
         let changed = state.withLock { snapshot -> Bool in
             guard snapshot.current != nil else { return false }
             snapshot.current = nil

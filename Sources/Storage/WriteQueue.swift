@@ -238,7 +238,7 @@ final class WriteQueue: @unchecked Sendable {
     /// which case the commit went into a file that is no longer the database (the fault).
     private func committed() -> StorageFault? {
         if let fault = fileWatch.movedFault() { return fault }
-        health.committed()
+        health.committed(freeBytes: fileWatch.availableBytes)
         return nil
     }
 

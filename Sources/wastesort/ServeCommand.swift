@@ -69,7 +69,11 @@ struct ServeCommand: ParsableCommand {
     static func logStorageFaults(_ pool: DatabasePool, log: AccessLog?) {
         pool.storageHealth.observe { fault in
             let line = fault.map { "storage: writes refused: \($0)" } ?? "storage: writes commit again"
-            if let log { log.error(line) } else { printError(line) }
+            switch (log, fault) {
+            case (let log?, nil): log.info(line)
+            case (let log?, _?): log.error(line)
+            case (nil, _): printError(line)
+            }
         }
     }
 

@@ -27,6 +27,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
     @Flag(name: .customLong("quiet"), help: "No access log (WASTESORT_QUIET).") var quiet = false
+    @Option(name: .customLong("metrics-token"),
+            help: "Bearer token /metrics wants (WASTESORT_METRICS_TOKEN; default: /metrics is open). Prefer the variable: flags show in ps.")
+    var metricsToken: String?
 
     func run() throws {
         // glibc gives threads their own malloc arenas; with ~40 threads (loops, workers, SQLite)
@@ -35,12 +38,22 @@ struct ServeCommand: ParsableCommand {
         _ = csystem_limit_malloc_arenas(2)
         let serverConfiguration = try makeServerConfiguration()
         let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
-        let (pool, migrations) = try database.openMigrated()
+        // Before anything touches the file: a second server on this database stops here.
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(beside: database.path)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let (pool, migrations, _) = try database.openMigrated()
         try Self.bootstrapAdmin(pool)
         if try Environment.bool(demo, "WASTESORT_DEMO") { try fillDemo(pool) }
         var options = AppOptions()
         options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
         options.expectedMigrations = migrations.count
+        options.buildInfo = BuildInfo.binary
+        options.metricsToken = Environment.optionalString(metricsToken, "WASTESORT_METRICS_TOKEN")
         options.accessLog = log
         let stats = ServerStats()
         options.serverStats = stats

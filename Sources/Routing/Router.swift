@@ -25,36 +25,42 @@ public final class Router: HTTPResponder {
         let node = find(request.head.path, parameters: &parameters)
         if let node, let route = route(in: node, for: request.head.method), !route.inline {
             guard let fastPath = route.fastPath else { return nil }
-            return answer(request) { id in
-                let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id)
+            return answer(request, connection: connection) { id, notes in
+                let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id,
+                                     notes: notes)
                 return run(route, request: request, id: id) { try fastPath(routed) }
             }
         }
-        return answer(request) { id in
-            route(request, node: node, parameters: parameters, connection: connection, id: id)
+        return answer(request, connection: connection) { id, notes in
+            route(request, node: node, parameters: parameters, connection: connection, id: id, notes: notes)
         }
     }
 
     public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
-        let response = answer(request) { id in
+        let response = answer(request, connection: connection) { id, notes in
             var parameters = PathParameters()
             let node = find(request.head.path, parameters: &parameters)
-            return route(request, node: node, parameters: parameters, connection: connection, id: id)
+            return route(request, node: node, parameters: parameters, connection: connection, id: id, notes: notes)
         }
         return response ?? HTTPError.internalError(requestID: "-").response  // routing always answers
     }
 
     /// Runs the routing step with a request id, then stamps, measures and logs the response;
     /// nil when the step declined (a fast path that needs the worker).
-    private func answer(_ request: HTTPRequest, _ routing: (String) -> (HTTPResponse, String?)?) -> HTTPResponse? {
+    private func answer(_ request: HTTPRequest, connection: ConnectionInfo,
+                        _ routing: (String, RequestNotes) -> (HTTPResponse, String?)?) -> HTTPResponse? {
         let started = DispatchTime.now().uptimeNanoseconds
         let id = requestIDs.id(from: request.head.headers["x-request-id"])
-        guard var (response, pattern) = routing(id) else { return nil }
+        let notes = RequestNotes()
+        guard var (response, pattern) = routing(id, notes) else { return nil }
         response.headers.set("x-request-id", id)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         metrics.record(method: request.head.method, route: pattern, status: response.status, seconds: seconds)
-        log?.record(method: request.head.method.rawValue, target: request.head.target, status: response.status,
-                    bytes: response.body.count, seconds: seconds, requestID: id)
+        if let log, log.logs(status: response.status) {
+            log.record(AccessLog.Entry(client: connection.peer, userID: notes.userID, method: request.head.method.rawValue,
+                                       target: request.head.target, status: response.status, bytes: response.body.count,
+                                       seconds: seconds, userAgent: request.head.headers["user-agent"], requestID: id))
+        }
         return response
     }
 
@@ -64,13 +70,14 @@ public final class Router: HTTPResponder {
         var response = error.response
         response.headers.set("x-request-id", id)
         metrics.record(method: head?.method, route: nil, status: status, seconds: 0)
-        log?.record(method: head?.method.rawValue ?? "-", target: head?.target ?? "-", status: status,
-                    bytes: response.body.count, seconds: 0, requestID: id)
+        log?.record(AccessLog.Entry(client: connection.peer, userID: nil, method: head?.method.rawValue ?? "-",
+                                    target: head?.target ?? "-", status: status, bytes: response.body.count, seconds: 0,
+                                    userAgent: head?.headers["user-agent"], requestID: id))
         return response
     }
 
     private func route(_ request: HTTPRequest, node: RouteNode?, parameters: PathParameters, connection: ConnectionInfo,
-                       id: String) -> (HTTPResponse, String?) {
+                       id: String, notes: RequestNotes) -> (HTTPResponse, String?) {
         if request.head.path == "*" {  // `OPTIONS *`: what the server as a whole supports (RFC 9110 §9.3.7)
             let served = HTTPMethod.allCases.filter { $0 != .TRACE && $0 != .QUERY }.map(\.rawValue)
             return (HTTPResponse(status: 204, headers: ["allow": served.joined(separator: ", ")]), nil)
@@ -86,7 +93,8 @@ public final class Router: HTTPResponder {
             }
             return (HTTPError.methodNotAllowed(allow: allow).response, nil)
         }
-        let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id)
+        let routed = Request(http: request, connection: connection, route: route.pattern, parameters: parameters, id: id,
+                             notes: notes)
         return run(route, request: request, id: id) { try route.handler(routed) }
             ?? (HTTPError.internalError(requestID: id).response, route.pattern.text)
     }

@@ -20,22 +20,36 @@ enum Wastesort {
         let errors: String
     }
 
-    /// Runs a command to its end.
+    /// Runs a command to its end. Its output goes to files, not pipes: a server another test
+    /// starts at the same moment can inherit a pipe's write end, and then EOF never comes.
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let output = try OutputFile(in: directory), errors = try OutputFile(in: directory)
+        process.standardOutput = output.handle
+        process.standardError = errors.handle
         try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                       errors: String(decoding: err, as: UTF8.self))
+        return Outcome(status: process.terminationStatus, output: output.text(), errors: errors.text())
+    }
+}
+
+/// A file a child process writes its standard output or error into.
+struct OutputFile {
+    let url: URL
+    let handle: FileHandle
+
+    init(in directory: URL) throws {
+        url = directory.appendingPathComponent("out-\(UUID().uuidString).txt")
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        handle = try FileHandle(forWritingTo: url)
+    }
+
+    func text() -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 }
 
@@ -46,9 +60,9 @@ final class ServerProcess {
     private(set) var port: Int?
     /// What it printed before serving or exiting.
     private(set) var output = ""
-    /// Standard error goes to a file: a pipe nobody reads would fill up with the access log
-    /// and block the server.
-    private let errorFile: URL
+    private let outputFile: OutputFile
+    /// Standard error, to a file too: a pipe nobody reads fills up with the access log.
+    private let errorFile: OutputFile
 
     static let adminPassword = "secret-pass-1"
 
@@ -58,18 +72,18 @@ final class ServerProcess {
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment
             .merging(["WASTESORT_ADMIN_PASSWORD": Self.adminPassword]) { $1 }.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        errorFile = directory.appendingPathComponent("serve-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
+        outputFile = try OutputFile(in: directory)
+        errorFile = try OutputFile(in: directory)
+        process.standardOutput = outputFile.handle
+        process.standardError = errorFile.handle
         try process.run()
-        let reader = pipe.fileHandleForReading
-        while !output.contains("serving") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }  // exited before serving
-            output += String(decoding: chunk, as: UTF8.self)
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            output = outputFile.text()
+            if output.contains("serving") || !process.isRunning { break }
+            usleep(10_000)
         }
+        output = outputFile.text()
         if let line = output.split(separator: "\n").first(where: { $0.contains("serving") }),
            let address = line.split(separator: " ").first(where: { $0.hasPrefix("http") }) {
             port = address.split(separator: ":").last.flatMap { Int($0) }
@@ -80,7 +94,7 @@ final class ServerProcess {
 
     /// What it wrote to standard error so far.
     func errorText() -> String {
-        (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        errorFile.text()
     }
 
     @discardableResult

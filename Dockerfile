@@ -3,12 +3,18 @@ FROM swift:6.1-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY Package.swift ./
+# The commit `wastesort --version` and /metrics report (there is no .git in the build context):
+# docker build --build-arg WASTESORT_COMMIT=$(git rev-parse --short=12 HEAD) .
+ARG WASTESORT_COMMIT=unknown
+ENV WASTESORT_COMMIT=$WASTESORT_COMMIT
+# Package.resolved* copies the pins when the checkout has them (the glob matches nothing otherwise).
+COPY Package.swift Package.resolved* ./
 COPY Sources ./Sources
 COPY Tests ./Tests
 COPY Migrations ./Migrations
-RUN swift build -c release --static-swift-stdlib --product wastesort \
-    && cp "$(swift build -c release --show-bin-path)/wastesort" /usr/local/bin/wastesort
+COPY scripts/docker-build ./scripts/docker-build
+# The same script scripts/docker-steps runs outside a container.
+RUN scripts/docker-build /usr/local/bin
 
 # Run: only the runtime libraries, the binary and its migrations, as a non-root user.
 FROM debian:bookworm-slim
@@ -22,6 +28,7 @@ WORKDIR /var/lib/wastesort
 VOLUME ["/var/lib/wastesort"]
 ENV WASTESORT_HOST=0.0.0.0 WASTESORT_PORT=8080 WASTESORT_DB=/var/lib/wastesort/wastesort.db
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '200' <&3"]
+# Exec form, no shell: /bin/sh is dash here, which has no /dev/tcp. It asks WASTESORT_PORT.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s CMD ["/usr/local/bin/wastesort", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/wastesort"]
 CMD ["serve"]

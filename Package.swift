@@ -1,5 +1,14 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The commit `wastesort --version` and /metrics report: WASTESORT_COMMIT when set (the Docker
+// build has no .git), else the checkout's, marked "-dirty" with uncommitted changes.
+let buildCommit: String = {
+    if let given = ProcessInfo.processInfo.environment["WASTESORT_COMMIT"], !given.isEmpty { return given }
+    guard let git = Context.gitInformation else { return "unknown" }
+    return String(git.currentCommit.prefix(12)) + (git.hasUncommittedChanges ? "-dirty" : "")
+}()
 
 // Dependencies point one way: wastesort → WasteAPI → WasteDomain, Storage, Routing → HTTPCore.
 // The C modules are module maps and shim headers over the system's libsqlite3, libssl, zlib and epoll.
@@ -20,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSystem"),
+        .target(name: "CBuildInfo", cSettings: [.define("WASTESORT_COMMIT", to: "\"\(buildCommit)\"")]),
 
         .target(name: "Locking"),
         .target(name: "CalendarDates"),
@@ -33,7 +43,7 @@ let package = Package(
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
-            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem",
+            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

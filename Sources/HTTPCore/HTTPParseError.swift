@@ -14,6 +14,8 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case payloadTooLarge
     /// An `Expect` value other than `100-continue`.
     case expectationFailed
+    /// A well-formed `Transfer-Encoding` naming a coding other than chunked (RFC 9112 §6.1: 501).
+    case transferCodingNotImplemented(String)
 
     public var status: Int {
         switch self {
@@ -24,6 +26,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .headerFieldsTooLarge: 431
         case .payloadTooLarge: 413
         case .expectationFailed: 417
+        case .transferCodingNotImplemented: 501
         }
     }
 
@@ -36,6 +39,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .headerFieldsTooLarge: "header section too large"
         case .payloadTooLarge: "request body too large"
         case .expectationFailed: "expectation not supported"
+        case .transferCodingNotImplemented(let coding): "transfer coding \(coding) is not implemented (only chunked is)"
         }
     }
 }

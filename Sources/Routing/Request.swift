@@ -9,8 +9,12 @@ public struct Request: Sendable {
     public let parameters: PathParameters
     /// Echoed from `X-Request-Id` when the client sent a sane one, generated otherwise.
     public let id: String
+    /// What the handler learnt that the access log reports (the authenticated user).
+    public let notes: RequestNotes
 
-    public init(http: HTTPRequest, connection: ConnectionInfo, route: RoutePattern, parameters: PathParameters, id: String) {
+    public init(http: HTTPRequest, connection: ConnectionInfo, route: RoutePattern, parameters: PathParameters, id: String,
+                notes: RequestNotes = RequestNotes()) {
+        self.notes = notes
         self.http = http
         self.connection = connection
         self.route = route
@@ -30,3 +34,14 @@ public struct Request: Sendable {
 
 /// Handlers return a response or throw (an `HTTPError`, or anything else for a logged 500).
 public typealias RouteHandler = @Sendable (Request) throws -> HTTPResponse
+
+/// Facts about a request found while handling it, for its access-log line.
+///
+/// `@unchecked Sendable` is safe because a request is routed, handled and logged on one thread
+/// (the I/O loop for inline answers, a worker otherwise); nothing else sees the object.
+public final class RequestNotes: @unchecked Sendable {
+    /// The authenticated user, once a bearer token or session resolved to one.
+    public var userID: Int64?
+
+    public init() {}
+}

@@ -7,6 +7,8 @@ public struct BackupOptions: Sendable {
     public var pagesPerStep: Int32 = 512
     /// Pause between steps so other work on the machine (and, outside WAL, writers) gets a turn.
     public var pauseBetweenSteps: Duration = .milliseconds(1)
+    /// Told (pages copied, pages in all) after each step, for a progress line on a terminal.
+    public var progress: (@Sendable (_ copied: Int, _ total: Int) -> Void)?
 
     public init() {}
 }
@@ -44,6 +46,10 @@ extension Connection {
         var code: Int32 = SQLITE_OK
         while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED {
             code = sqlite3_backup_step(backup, options.pagesPerStep)
+            if let progress = options.progress {
+                let total = Int(sqlite3_backup_pagecount(backup))
+                progress(total - Int(sqlite3_backup_remaining(backup)), total)
+            }
             if code != SQLITE_DONE { Thread.sleep(forTimeInterval: options.pauseBetweenSteps.seconds) }
         }
         let finish = sqlite3_backup_finish(backup)

@@ -39,6 +39,7 @@ public final class DatabasePool: Sendable {
     private let recorded = Locked(DatabaseMetrics())
     /// Whether writes reach the disk now, and the storage faults seen since start.
     public let storageHealth = StorageHealth()
+    private let outsideWrites: OutsideWriteWatch
 
     /// Opens (creating if missing) the database at `path`: the writer first, so the file exists
     /// and is in WAL mode before the read-only connections open it.
@@ -58,8 +59,11 @@ public final class DatabasePool: Sendable {
             try Connection(path: path, options: readerOptions)
         }
         self.readers = ReaderPool(connections: readerConnections)
+        readerOptions.mmapSizeBytes = 0
+        let watchConnection = try Connection(path: path, options: readerOptions)
         self.writer = WriteQueue(connection: writerConnection, maxGroupSize: configuration.maxGroupSize,
                                  walFrameLimit: configuration.walFrameLimit, metrics: recorded, health: storageHealth)
+        self.outsideWrites = OutsideWriteWatch(connection: watchConnection, writeGeneration: 0)
     }
 
     deinit {
@@ -71,6 +75,7 @@ public final class DatabasePool: Sendable {
     public func close() {
         writer.close()
         readers.close()
+        outsideWrites.close()
     }
 
     /// Write jobs queued and not yet started.
@@ -78,11 +83,29 @@ public final class DatabasePool: Sendable {
 
     /// A number that changes after every write transaction of this pool (and only then): a
     /// cache that remembers it knows whether anything could have changed since.
-    public var writeGeneration: Int { writer.generation.load(ordering: .sequentiallyConsistent) }
+    /// Commits by other processes count too, noticed within a few milliseconds (``OutsideWriteWatch``).
+    public var writeGeneration: Int {
+        noticeOutsideWrites()
+        return writer.generation.load(ordering: .sequentiallyConsistent)
+    }
 
     /// Grows after every write transaction that changed a row of one of `tables` (see
-    /// ``TableGenerations``): a cache of data read from those tables alone keys on it.
-    public func generation(ofTables tables: [String]) -> Int { writer.tables.generation(of: tables) }
+    /// ``TableGenerations``): a cache of data read from those tables alone keys on it. A commit
+    /// by another process counts as a change of every table.
+    public func generation(ofTables tables: [String]) -> Int {
+        noticeOutsideWrites()
+        return writer.tables.generation(of: tables)
+    }
+
+    /// Polls the watch connection (rate-limited); an ambiguous change queues a probe on the writer.
+    private func noticeOutsideWrites() {
+        outsideWrites.poll(writeGeneration: { writer.generation.load(ordering: .sequentiallyConsistent) },
+                           outsideWrite: {
+                               writer.tables.bumpAll()
+                               writer.generation.add(1, ordering: .sequentiallyConsistent)
+                           },
+                           probe: { writer.submitProbe() })
+    }
 
     /// Timings recorded so far.
     public var metrics: DatabaseMetrics {

@@ -10,10 +10,18 @@ import Locking
 /// callers are answered (a rolled-back change bumps too; that only costs a recomputation).
 public final class TableGenerations: Sendable {
     private let counters = Locked<[String: Int]>([:])
+    /// Writes by another process: the update hook never sees which tables they changed, so
+    /// each one counts as a change of every table (``bumpAll()``).
+    private let outside = Locked<Int>(0)
 
     /// Grows whenever one of `tables` changes; equal values mean none of them has since.
     public func generation(of tables: [String]) -> Int {
-        counters.withLock { counters in tables.reduce(0) { $0 + (counters[$1] ?? 0) } }
+        counters.withLock { counters in tables.reduce(0) { $0 + (counters[$1] ?? 0) } } + outside.withLock { $0 }
+    }
+
+    /// Another process wrote to the database: every table may have changed.
+    func bumpAll() {
+        outside.withLock { $0 += 1 }
     }
 
     func bump(_ tables: [String]) {

@@ -16,6 +16,8 @@ final class WriteJob: @unchecked Sendable {
         case alone
         /// Runs with exclusive use of the writer but no transaction (migrations manage their own).
         case raw
+        /// No body: only looks for another process's commits (``OutsideWriteWatch``).
+        case probe
     }
 
     let mode: Mode
@@ -71,6 +73,8 @@ final class WriteQueue: @unchecked Sendable {
     let health: StorageHealth
     /// The opened file, checked against its path around every transaction (one `stat` each).
     private let fileWatch: DatabaseFileWatch
+    /// The writer's `PRAGMA data_version` when it last looked; only the writer thread touches it.
+    private var dataVersion: Int?
 
     init(connection: Connection, maxGroupSize: Int, walFrameLimit: Int = 16_384, metrics: Locked<DatabaseMetrics>,
          health: StorageHealth = StorageHealth()) {
@@ -83,6 +87,7 @@ final class WriteQueue: @unchecked Sendable {
         self.maxGroupSize = maxGroupSize
         self.metrics = metrics
         self.changedTables = ChangedTables.install(on: connection)
+        self.dataVersion = try? connection.dataVersion()
         let thread = Thread { [self] in
             Thread.current.threadDictionary[Self.writerThreadKey] = true
             self.runLoop()
@@ -104,6 +109,13 @@ final class WriteQueue: @unchecked Sendable {
         guard accepting else { throw DatabaseError.misuse("database pool is closed") }
         pending.append(job)
         condition.signal()
+    }
+
+    /// Queues a ``OutsideWriteWatch`` probe without waiting for it; nothing on the writer thread
+    /// itself (a cache consulted inside a write body) or once closed.
+    func submitProbe() {
+        guard Thread.current.threadDictionary[Self.writerThreadKey] == nil else { return }
+        try? submit(WriteJob(mode: .probe, body: { _ in }, completion: { _ in }))
     }
 
     /// Jobs waiting for the writer (tests use it to line jobs up into one group).
@@ -151,6 +163,10 @@ final class WriteQueue: @unchecked Sendable {
             case .grouped: runGroup(batch)
             case .alone: runAlone(batch[0])
             case .raw: runRaw(batch[0])
+            case .probe:
+                noticeOutsideWrites()
+                batch[0].complete(nil)
+                continue
             }
             checkpointIfDue()
             limitWAL()
@@ -306,7 +322,18 @@ final class WriteQueue: @unchecked Sendable {
     /// Makes a finished transaction visible to caches: the tables it changed, then the generation.
     private func published() {
         tables.bump(changedTables.drain())
+        noticeOutsideWrites(bumpingGeneration: false)
         generation.add(1, ordering: .sequentiallyConsistent)
+    }
+
+    /// Our own commits never move this connection's `data_version`; another process's do. Its
+    /// tables are unknown, so every table counts as changed.
+    private func noticeOutsideWrites(bumpingGeneration: Bool = true) {
+        guard let version = try? connection.dataVersion() else { return }
+        defer { dataVersion = version }
+        guard let known = dataVersion, version != known else { return }
+        tables.bumpAll()
+        if bumpingGeneration { generation.add(1, ordering: .sequentiallyConsistent) }
     }
 
     private func record(start: ContinuousClock.Instant, group: Int, failures: Int) {

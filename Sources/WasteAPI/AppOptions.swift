@@ -16,6 +16,10 @@ public struct AppOptions: Sendable {
     public var passwordIterations = PasswordHasher.defaultIterations
     /// Lifetime of a login session, in seconds.
     public var sessionLifetime: Int64 = 12 * 3600
+    /// The build `/metrics` reports as `wastesort_build_info` (none in tests that do not set it).
+    public var buildInfo: BuildInfo?
+    /// When set, `/metrics` wants `Authorization: Bearer <token>` (a scraper's secret, not a user token).
+    public var metricsToken: String?
 
     public init() {}
 }

@@ -45,8 +45,11 @@ public final class Application: Sendable {
         OverviewRoutes.register(in: &routes)
         NoticeRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
-        OpenAPIRoutes.register(in: &routes)
+        ProblemPageRoutes.register(in: &routes)
+        OpenAPIRoutes.register(in: &routes)  // last: it documents the routes registered before it
         docs = routes.docs
-        router = Router(routes.table, log: options.accessLog, metrics: metrics)
+        let settings = services.settings
+        router = Router(routes.table, log: options.accessLog, metrics: metrics,
+                        defaultLanguage: { ProblemLanguage(tag: (try? settings.current().language) ?? "zh") ?? .zh })
     }
 }

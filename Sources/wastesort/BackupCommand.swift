@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Storage
 
 /// `wastesort backup --to FILE`: a consistent copy through SQLite's online backup API,
 /// safe while a server is writing to the same database.
@@ -17,14 +18,17 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: database.path) else {
-            throw CommandFailure("database \(database.path) does not exist")
-        }
+        try database.requireExisting()
         let pool = try database.openPool(readers: 1)
         defer { pool.close() }
+        let progress = TerminalProgress("backing up \(database.path)")
+        var options = BackupOptions()
+        options.progress = { copied, total in if total > 0 { progress.update(Double(copied) / Double(total)) } }
         do {
-            try pool.backup(to: to)
+            try pool.backup(to: to, options: options)
+            progress.finish()
         } catch {
+            progress.finish()
             try? FileManager.default.removeItem(atPath: to)
             throw CommandFailure("backup to \(to) failed: \(error)")
         }

@@ -7,6 +7,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        try database.requireExisting()
         let pool = try database.openPool(readers: 1)
         defer { pool.close() }
         let problems: [String]

@@ -20,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
         switch text {
         case "full": return .full
         case "normal": return .normal
-        default: throw ValidationError("synchronous must be full or normal, not \(text)")
+        default: throw ValidationError("\(Environment.source("WASTESORT_SYNCHRONOUS")) must be full or normal, not \(text)")
         }
     }
 
@@ -36,15 +36,30 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the pool and applies pending migrations.
-    func openMigrated() throws -> (DatabasePool, [Migration]) {
-        let pool = try openPool()
+    /// Commands that read an existing district (check, backup, notice) must not create an
+    /// empty database and then report on it.
+    func requireExisting() throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("database \(path) does not exist (set --db / WASTESORT_DB)")
+        }
+    }
+
+    /// Opens the pool and applies pending migrations: every known one, and those applied now.
+    /// The migrations are found and read first, so a wrong `--migrations` creates no file.
+    func openMigrated() throws -> (pool: DatabasePool, known: [Migration], applied: [Migration]) {
         let source = try MigrationLocator.source(explicit: Environment.optionalString(migrations, "WASTESORT_MIGRATIONS"))
+        let known: [Migration]
         do {
-            let known = try source.load()
-            _ = try pool.migrate(Migrator(source: source))
-            return (pool, known)
+            known = try source.load()
         } catch {
+            throw CommandFailure("cannot read the migrations: \(error)")
+        }
+        let pool = try openPool()
+        do {
+            let applied = try pool.migrate(Migrator(source: source))
+            return (pool, known, applied)
+        } catch {
+            pool.close()
             throw CommandFailure("cannot migrate \(path): \(error)")
         }
     }

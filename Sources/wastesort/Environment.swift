@@ -31,15 +31,22 @@ enum Environment {
         if let flag {
             chosen = flag
         } else if let text = value(name) {
-            guard let parsed = T(text) else { throw ValidationError("\(name)=\(text) is not \(kind)") }
+            guard let parsed = T(text) else { throw ValidationError("\(source(name)): \(name)=\(text) is not \(kind)") }
             chosen = parsed
         } else {
             chosen = fallback
         }
         guard range.contains(chosen) else {
-            throw ValidationError("\(name.lowercased()) must be from \(range.lowerBound) to \(range.upperBound), not \(chosen)")
+            throw ValidationError("\(source(name)) must be from \(range.lowerBound) to \(range.upperBound), not \(chosen)")
         }
         return chosen
+    }
+
+    /// `--port / WASTESORT_PORT`: the flag and the variable an error is about, so the operator
+    /// finds it wherever it was set (the flag is the variable without its prefix, in kebab case).
+    static func source(_ name: String) -> String {
+        let flag = name.hasPrefix("WASTESORT_") ? String(name.dropFirst("WASTESORT_".count)) : name
+        return "--" + flag.lowercased().replacingOccurrences(of: "_", with: "-") + " / " + name
     }
 
     static func bool(_ flag: Bool, _ name: String) throws -> Bool {
@@ -48,7 +55,7 @@ enum Environment {
         switch text {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw ValidationError("\(name)=\(text) is not a boolean (use true or false)")
+        default: throw ValidationError("\(source(name)): \(name)=\(text) is not a boolean (use true or false)")
         }
     }
 }

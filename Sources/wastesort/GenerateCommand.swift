@@ -35,16 +35,19 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (pool, _) = try database.openMigrated()
+        let (pool, _, _) = try database.openMigrated()
         defer { pool.close() }
         // The admin comes first: `serve` creates it only in a database without users.
         try ServeCommand.bootstrapAdmin(pool)
         let options = DemoOptions(institutions: institutions, months: months, seed: seed, passwordIterations: passwordIterations)
         let start = ContinuousClock.now
         let summary: DemoSummary
+        let progress = TerminalProgress("generating \(institutions) institutions over \(months) months")
         do {
             summary = try DemoDistrict.fill(pool, options: options, today: DemoDistrict.today(pool, now: AppClock.system.now()))
+            progress.finish()
         } catch {
+            progress.finish()
             throw CommandFailure("cannot generate the district in \(database.path): \(error)")
         }
         let elapsed = ContinuousClock.now - start

@@ -29,11 +29,14 @@ struct ImportInstitutionsCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot read \(file): \(error.localizedDescription)")
         }
-        let (pool, _) = try database.openMigrated()
+        let (pool, _, _) = try database.openMigrated()
         defer { pool.close() }
         let actor = InstitutionImport.Actor(userID: nil, username: "cli:\(ProcessInfo.processInfo.userName)")
+        let progress = TerminalProgress("importing \(file)")
+        defer { progress.finish() }
         do {
             let summary = try InstitutionImport.run(csv: bytes, database: pool, actor: actor, now: AppClock.system.now())
+            progress.finish()
             printLine("imported \(file): \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged")
         } catch let failure as InstitutionImport.Failure {
             for message in failure.messages.prefix(Self.shownProblems) { printError("\(file): \(message)") }

@@ -3,43 +3,54 @@ import Foundation
 import WasteAPI
 import WasteDomain
 
-/// `wastesort notice --period P --kind K --format F`: renders a notice from the database
+/// `wastesort notice --period P [--kind K] --format F`: renders a notice from the database
 /// (the same content as `GET /v1/notices/preview`), for cron jobs.
 struct NoticeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notice",
-                                                    abstract: "Render the notice (通报) of a period to standard output.")
+    static let configuration = CommandConfiguration(
+        commandName: "notice", abstract: "Render the notice (通报) of a period to standard output.",
+        discussion: "cron runs jobs from the home directory: pass --db (or WASTESORT_DB) with an absolute path.")
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "The period: 2026-06 (monthly), 2026-Q2 (quarterly), 2026-H1 (semiannual).") var period: String
-    @Option(help: "monthly, quarterly or semiannual.") var kind: String
+    @Option(help: "monthly, quarterly or semiannual (default: the one the period names).") var kind: String?
     @Option(help: "markdown, html, text or json.") var format: String = "markdown"
 
     func validate() throws {
-        guard let kind = NoticeContent.Kind(rawValue: kind) else {
-            throw ValidationError("--kind must be monthly, quarterly or semiannual, not \(kind)")
-        }
-        guard let period = Period(parsing: period) else {
-            throw ValidationError("--period must be YYYY-MM, YYYY-Qn or YYYY-Hn, not \(period)")
-        }
-        guard period.kind == kind.periodKind else {
-            throw ValidationError("a \(kind.rawValue) notice covers a \(kind.periodKind.rawValue), not \(period)")
-        }
+        _ = try chosen()
         guard ["markdown", "html", "text", "json"].contains(format) else {
             throw ValidationError("--format must be markdown, html, text or json, not \(format)")
         }
     }
 
-    func run() throws {
-        guard FileManager.default.fileExists(atPath: database.path) else {
-            throw CommandFailure("database \(database.path) does not exist")
+    /// The period and the notice kind, inferred from the period when `--kind` is omitted.
+    private func chosen() throws -> (NoticeContent.Kind, Period) {
+        guard let parsed = Period(parsing: period) else {
+            throw ValidationError("--period must be YYYY-MM, YYYY-Qn or YYYY-Hn, not \(period)")
         }
-        let (pool, _) = try database.openMigrated()
+        guard let kind else {
+            guard let inferred = NoticeContent.Kind.allCases.first(where: { $0.periodKind == parsed.kind }) else {
+                throw ValidationError("no notice covers a \(parsed.kind.rawValue) (\(period)); pass --period as a month, quarter or half")
+            }
+            return (inferred, parsed)
+        }
+        guard let named = NoticeContent.Kind(rawValue: kind) else {
+            throw ValidationError("--kind must be monthly, quarterly or semiannual, not \(kind)")
+        }
+        guard parsed.kind == named.periodKind else {
+            throw ValidationError("a \(named.rawValue) notice covers a \(named.periodKind.rawValue), not \(period)")
+        }
+        return (named, parsed)
+    }
+
+    func run() throws {
+        let (kind, period) = try chosen()
+        try database.requireExisting()
+        let (pool, _, _) = try database.openMigrated()
         defer { pool.close() }
         let rendered: String
         do {
-            rendered = try NoticeRendering.render(pool, kind: NoticeContent.Kind(rawValue: kind)!, period: Period(parsing: period)!,
-                                                  format: format, now: AppClock.system.now())
+            rendered = try NoticeRendering.render(pool, kind: kind, period: period, format: format, now: AppClock.system.now())
         } catch {
             throw CommandFailure("cannot render the notice: \(error)")
         }

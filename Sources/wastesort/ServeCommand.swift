@@ -27,6 +27,14 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
     @Flag(name: .customLong("quiet"), help: "No access log (WASTESORT_QUIET).") var quiet = false
+    @Option(name: .customLong("log-format"), help: "Log lines as text or json, one per line (WASTESORT_LOG_FORMAT; default text).")
+    var logFormat: String?
+    @Option(name: .customLong("log-level"),
+            help: "debug, info (every request), warn (4xx and 5xx only) or error (5xx and errors) (WASTESORT_LOG_LEVEL; default info).")
+    var logLevel: String?
+    @Option(name: .customLong("metrics-token"),
+            help: "Bearer token /metrics wants (WASTESORT_METRICS_TOKEN; default: /metrics is open). Prefer the variable: flags show in ps.")
+    var metricsToken: String?
 
     func run() throws {
         // glibc gives threads their own malloc arenas; with ~40 threads (loops, workers, SQLite)
@@ -34,14 +42,24 @@ struct ServeCommand: ParsableCommand {
         // arenas keep it flat at no measurable cost.
         _ = csystem_limit_malloc_arenas(2)
         let serverConfiguration = try makeServerConfiguration()
-        let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : AccessLog()
-        let (pool, migrations) = try database.openMigrated()
+        let log = try Environment.bool(quiet, "WASTESORT_QUIET") ? nil : try makeLog()
+        // Before anything touches the file: a second server on this database stops here.
+        let lock: DatabaseLock
+        do {
+            lock = try DatabaseLock(beside: database.path)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let (pool, migrations, _) = try database.openMigrated()
         Self.logStorageFaults(pool, log: log)
         try Self.bootstrapAdmin(pool)
         if try Environment.bool(demo, "WASTESORT_DEMO") { try fillDemo(pool) }
         var options = AppOptions()
         options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
         options.expectedMigrations = migrations.count
+        options.buildInfo = BuildInfo.binary
+        options.metricsToken = Environment.optionalString(metricsToken, "WASTESORT_METRICS_TOKEN")
         options.accessLog = log
         let stats = ServerStats()
         options.serverStats = stats
@@ -110,6 +128,18 @@ struct ServeCommand: ParsableCommand {
         }
         printLine("demo: filled the demo district 尖山区")
         DemoReport.lines(summary).forEach { printLine("demo: " + $0) }
+    }
+
+    private func makeLog() throws -> AccessLog {
+        let formatName = Environment.string(logFormat, "WASTESORT_LOG_FORMAT", default: "text")
+        guard let format = AccessLog.Format(rawValue: formatName.lowercased()) else {
+            throw ValidationError("\(Environment.source("WASTESORT_LOG_FORMAT")) must be text or json, not \(formatName)")
+        }
+        let levelName = Environment.string(logLevel, "WASTESORT_LOG_LEVEL", default: "info")
+        guard let level = AccessLog.Level(name: levelName) else {
+            throw ValidationError("\(Environment.source("WASTESORT_LOG_LEVEL")) must be debug, info, warn or error, not \(levelName)")
+        }
+        return AccessLog(format: format, level: level)
     }
 
     private func makeServerConfiguration() throws -> HTTPServerConfiguration {

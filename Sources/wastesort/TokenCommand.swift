@@ -19,7 +19,7 @@ struct TokenCommand: ParsableCommand {
         var expiresAt: String?
 
         func run() throws {
-            let (pool, _) = try database.openMigrated()
+            let (pool, _, _) = try database.openMigrated()
             defer { pool.close() }
             let created: PeopleAdmin.CreatedToken
             do {

@@ -29,7 +29,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let given = Environment.optionalString(password, "WASTESORT_NEW_PASSWORD")
             let chosen = try given ?? PeopleAdmin.generatePassword()
-            let (pool, _) = try database.openMigrated()
+            let (pool, _, _) = try database.openMigrated()
             defer { pool.close() }
             let user: PeopleAdmin.UserSummary
             do {
@@ -49,7 +49,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let (pool, _) = try database.openMigrated()
+            let (pool, _, _) = try database.openMigrated()
             defer { pool.close() }
             printLine("id\tusername\trole\tinstitution\tactive\tdisplay name")
             for user in try PeopleAdmin.listUsers(in: pool) {

@@ -59,6 +59,8 @@ func everyByteInATargetIsAcceptedOnlyIfVisibleASCIIOtherThanHash(value: Int) {
         #expect(outcome.error == .badRequest("bare CR"))
     case ASCII.lf:
         #expect(outcome.error == .badRequest("bare LF"))
+    case 0x80...:
+        #expect(outcome.error == .badRequest(RequestTarget.nonASCII))
     default:
         #expect(outcome.error == .badRequest("invalid character in request target"))
     }

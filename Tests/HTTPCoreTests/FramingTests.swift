@@ -140,10 +140,26 @@ func chunkedTransferEncodingIsAcceptedCaseInsensitively(value: String) {
     #expect(request?.contentLength == nil)
 }
 
-@Test(arguments: ["gzip", "gzip, chunked", "chunked, chunked", "identity", "chunked;q=1", "chunked,", ",chunked", "", "chunked gzip"])
-func anyTransferEncodingOtherThanSingleChunkedIsBadRequest(value: String) {
+@Test(arguments: ["chunked, chunked", "chunked;q=1", "chunked,", ",chunked", "", "chunked gzip", "gzip, chunked, chunked",
+                  "gzip;level=1, chunked", "chunked, , gzip"])
+func aTransferEncodingThatIsNotACleanListWithChunkedOnceIsBadRequest(value: String) {
     expectFailure("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n0\r\n\r\n",
                   .badRequest("unsupported Transfer-Encoding"))
+}
+
+/// RFC 9112 §6.1: a coding the server does not implement is 501, not 400.
+@Test(arguments: [("gzip", "gzip"), ("deflate, chunked", "deflate"), ("GZIP, chunked", "gzip"), ("identity", "identity"),
+                  ("chunked, gzip", "gzip"), ("compress", "compress")])
+func aTransferCodingOtherThanChunkedIsNotImplemented(value: String, coding: String) {
+    expectFailure("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \(value)\r\n\r\n0\r\n\r\n",
+                  .transferCodingNotImplemented(coding))
+    #expect(HTTPParseError.transferCodingNotImplemented(coding).status == 501)
+}
+
+@Test func anUnimplementedCodingWithContentLengthIsStillBadRequest() {
+    expectFailure("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+                  .badRequest("Content-Length with Transfer-Encoding"))
+    expectFailure("POST / HTTP/1.0\r\nTransfer-Encoding: gzip\r\n\r\n0\r\n\r\n", .badRequest("Transfer-Encoding in HTTP/1.0"))
 }
 
 @Test func twoTransferEncodingFieldsAreBadRequest() {

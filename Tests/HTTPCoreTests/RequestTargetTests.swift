@@ -63,9 +63,16 @@ func targetWithoutLeadingSlashOrHttpSchemeIsBadRequest(target: String) {
     expectFailure(get(target), .badRequest("invalid request target"))
 }
 
-@Test(arguments: ["/a#frag", "/a\u{01}", "/a\u{7F}", "/é", "/a\u{1B}b", "/#"])
-func targetWithFragmentControlOrNonASCIIByteIsBadRequest(target: String) {
+@Test(arguments: ["/a#frag", "/a\u{01}", "/a\u{7F}", "/a\u{1B}b", "/#"])
+func targetWithFragmentOrControlByteIsBadRequest(target: String) {
     expectFailure(get(target), .badRequest("invalid character in request target"))
+}
+
+/// Raw UTF-8 (`?q=人民` typed into a tool that does not encode) is refused with advice.
+@Test(arguments: ["/é", "/v1/institutions?q=人民", "/a\u{80}", "http://a/人"])
+func targetWithRawNonASCIIBytesIsBadRequestSayingToPercentEncode(target: String) {
+    expectFailure(get(target), .badRequest(RequestTarget.nonASCII))
+    #expect(RequestTarget.nonASCII.contains("percent-encode"))
 }
 
 @Test(arguments: ["/%00", "/a%00b", "/%zz", "/%4", "/%", "/%2", "/%G0"])

@@ -65,11 +65,34 @@ struct FramingFields: Sendable {
         }
         guard contentLengths.isEmpty else { throw .badRequest("Content-Length with Transfer-Encoding") }
         guard version == .http11 else { throw .badRequest("Transfer-Encoding in HTTP/1.0") }
-        guard transferEncodings.count == 1,
-              transferEncodings.first?.withBytes({ $0.equalsIgnoringCase("chunked") }) == true else {
+        guard transferEncodings.count == 1, let value = transferEncodings.first else {
             throw .badRequest("unsupported Transfer-Encoding")
         }
+        if let refusal = value.withBytes(Self.transferCodingRefusal) { throw refusal }
         return (nil, true)
+    }
+
+    /// Why the `Transfer-Encoding` list is refused, or nil when it is exactly `chunked`.
+    /// Only `chunked`, once, is served. A list that is not a clean list of tokens, or names
+    /// chunked twice or with parameters, is 400 (it could frame differently elsewhere); a clean
+    /// list naming another coding (gzip, deflate, …) is 501 (RFC 9112 §6.1). Either way the
+    /// connection closes, so no body bytes are ever read as a next request.
+    static func transferCodingRefusal(_ bytes: UnsafeBufferPointer<UInt8>) -> HTTPParseError? {
+        var codings: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes.firstIndex(of: ASCII.comma, from: start) ?? bytes.count
+            codings.append(UnsafeBufferPointer(rebasing: bytes[start..<end]).trimmingWhitespace())
+            start = end + 1
+        }
+        let malformed = HTTPParseError.badRequest("unsupported Transfer-Encoding")
+        guard codings.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ByteClass.isTChar) }) else { return malformed }
+        let chunked = codings.filter { $0.equalsIgnoringCase("chunked") }.count
+        guard chunked <= 1 else { return malformed }
+        if let other = codings.first(where: { !$0.equalsIgnoringCase("chunked") }) {
+            return .transferCodingNotImplemented(other.string.lowercased())
+        }
+        return nil
     }
 
     /// 1*DIGIT, at most 18 digits so it always fits in Int without overflow checks.

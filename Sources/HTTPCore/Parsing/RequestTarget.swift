@@ -10,7 +10,13 @@ struct ParsedTarget: Sendable, Equatable {
 
 /// Parses origin-form, absolute-form and asterisk-form targets; authority-form (CONNECT) is not served.
 enum RequestTarget {
+    /// What a client sending `?q=人民` unencoded needs to hear (RFC 3986 §2.1: a URI is ASCII).
+    static let nonASCII = "the request target has raw non-ASCII bytes; percent-encode them as UTF-8 (人民 is %E4%BA%BA%E6%B0%91)"
+
     static func parse(_ raw: UnsafeBufferPointer<UInt8>, method: HTTPMethod) throws(HTTPParseError) -> ParsedTarget {
+        if raw.contains(where: { $0 >= 0x80 }) {
+            throw .badRequest(nonASCII)
+        }
         guard !raw.isEmpty, raw.allSatisfy(ByteClass.isTargetByte) else {
             throw .badRequest("invalid character in request target")
         }

@@ -63,6 +63,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func openListeners() throws(SocketError) -> [Int32] {
+        try PlatformSocket.ensureNobodyListens(host: configuration.host, port: configuration.port)
         let first = try PlatformSocket.listen(host: configuration.host, port: configuration.port)
         var fds = [first]
         do throws(SocketError) {

@@ -69,7 +69,7 @@ enum PlatformSocket {
         return Int(min(limit.rlim_cur, 1 << 20))  // RLIM_INFINITY is the largest rlim_t
     }
 
-    private static func fill(_ storage: inout sockaddr_storage, host: String, port: Int) throws(SocketError) -> (Int32, socklen_t) {
+    static func fill(_ storage: inout sockaddr_storage, host: String, port: Int) throws(SocketError) -> (Int32, socklen_t) {
         guard (0...65535).contains(port) else { throw SocketError("port \(port)", code: EINVAL) }
         let name = host == "localhost" ? "127.0.0.1" : host
         var v4 = sockaddr_in()

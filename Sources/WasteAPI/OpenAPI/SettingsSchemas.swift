@@ -25,6 +25,8 @@ enum SettingsSchemas {
                            "description": "A month's ledger report is due on this day of the next month."],
         "grade_thresholds": thresholds,
         "utc_offset_minutes": ["type": "integer", "minimum": -720, "maximum": 840],
+        "language": ["type": "string", "enum": ["zh-CN", "zh", "en", "en-US", "en-GB"],
+                     "description": "Language of error texts when a request sends no Accept-Language."],
     ]
 
     static let all: [(String, JSONValue)] = [

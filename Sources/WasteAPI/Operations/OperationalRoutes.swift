@@ -19,8 +19,10 @@ struct OperationalRoutes: Sendable {
         routes.addOperational(.GET, "/readyz", summary: "The database answers and every migration is applied") { _ in
             try readiness()
         }
-        routes.addOperational(.GET, "/metrics", summary: "Prometheus metrics: requests, latency, connections, database") { _ in
-            .text(metricsText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        routes.addOperational(.GET, "/metrics",
+                              summary: "Prometheus metrics: requests, latency, connections, database, build and process (bearer token when the server has --metrics-token)") { request in
+            try MetricsAccess.check(request, token: options.metricsToken)
+            return .text(metricsText(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
 
@@ -64,6 +66,12 @@ struct OperationalRoutes: Sendable {
         }
         DatabaseMetricsText.render(database.metrics, into: &out)
         StorageFaultMetricsText.render(database.storageHealth.snapshot, into: &out)
+        if let build = options.buildInfo {
+            out.header("wastesort_build_info", type: "gauge", help: "The running build: version, commit, SQLite and OpenSSL versions.")
+            out.sample("wastesort_build_info", labels: [("version", build.version), ("commit", build.commit),
+                                                        ("sqlite", build.sqlite), ("openssl", build.openssl)], value: 1)
+        }
+        ProcessMetrics.current().render(into: &out)
         return metrics.prometheusText() + out.text
     }
 }

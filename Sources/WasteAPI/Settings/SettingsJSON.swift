@@ -4,7 +4,7 @@ import WasteDomain
 /// The JSON form of the settings, and its validation (every bad field at once).
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "categories_in_force",
-                       "report_due_day", "grade_thresholds", "utc_offset_minutes"]
+                       "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
 
     static func json(_ settings: DistrictSettings) -> JSONValue {
         .object(JSONObject([
@@ -20,6 +20,7 @@ enum SettingsJSON {
                 ("pass", .number(JSONNumber(settings.gradeThresholds.pass))),
             ]))),
             ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
+            ("language", .string(settings.language)),
         ]))
     }
 
@@ -45,6 +46,13 @@ enum SettingsJSON {
         }
         if let day = reader.int("report_due_day", min: 1, max: 28) { settings.reportDueDay = day }
         if let offset = reader.int("utc_offset_minutes", min: -720, max: 840) { settings.utcOffsetMinutes = offset }
+        if let language = reader.string("language", minLength: 2, maxLength: 20) {
+            if ["zh", "zh-CN", "en", "en-US", "en-GB"].contains(language) {
+                settings.language = language
+            } else {
+                reader.addError("language", code: FieldError.Code.invalidValue, message: "must be one of: zh-CN, zh, en, en-US, en-GB")
+            }
+        }
         if let thresholds = reader.object("grade_thresholds", allowedKeys: ["excellent", "good", "pass"], { inner -> GradeThresholds? in
             var value = settings.gradeThresholds
             if let excellent = inner.int("excellent", min: 0, max: 100) { value.excellent = excellent }

@@ -52,12 +52,14 @@ public struct APIRoutes: Sendable {
             fast = { @Sendable (request: Request) throws -> HTTPResponse? in
                 guard let cached = services.authenticator.cachedPrincipal(request.headers) else { return nil }
                 let principal = try permit(cached, request, access: access, publicRead: publicRead)
+                request.notes.userID = principal?.userID
                 if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
                 return try fastPath(APIContext(request: request, principal: principal, services: services))
             }
         }
         table.add(method, path, inline: inline, fastPath: fast) { request in
             let principal = try authorize(request, access: access, services: services, publicRead: publicRead)
+            request.notes.userID = principal?.userID
             if method == .GET || method == .HEAD { try request.query().allowOnly(known) }
             // after the handler's write has committed, remembered tokens may be stale
             defer { if changesCredentials { services.authenticator.invalidate() } }

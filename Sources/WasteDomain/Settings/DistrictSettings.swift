@@ -15,6 +15,8 @@ public struct DistrictSettings: Sendable, Equatable {
     public var gradeThresholds = GradeThresholds()
     /// The district's offset from UTC, for "which day" questions (China: UTC+8 all year).
     public var utcOffsetMinutes = 480
+    /// The language of error texts for requests without `Accept-Language` (BCP 47: zh-CN or en).
+    public var language = "zh-CN"
 
     public init() {}
 

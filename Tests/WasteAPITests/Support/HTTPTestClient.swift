@@ -7,6 +7,8 @@ final class HTTPTestClient: @unchecked Sendable {
     let port: Int
     private var fd: Int32 = -1
     private var buffer: [UInt8] = []
+    /// Sent as `Accept-Language` with every request that does not set its own; nil sends none.
+    var acceptLanguage: String? = "en"
 
     init(port: Int) {
         self.port = port
@@ -39,6 +41,10 @@ final class HTTPTestClient: @unchecked Sendable {
                  body: [UInt8]? = nil, contentType: String? = nil) throws -> Response {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }
+        // Problem texts default to Chinese; tests that read English texts get them unless they ask otherwise.
+        if let acceptLanguage, !headers.contains(where: { $0.0.lowercased() == "accept-language" }) {
+            head += "Accept-Language: \(acceptLanguage)\r\n"
+        }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let body {
             head += "Content-Length: \(body.count)\r\n"

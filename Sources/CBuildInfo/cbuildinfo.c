@@ -1,0 +1,9 @@
+#include "cbuildinfo.h"
+
+#ifndef WASTESORT_COMMIT
+#define WASTESORT_COMMIT "unknown"
+#endif
+
+const char *cbuildinfo_commit(void) {
+    return WASTESORT_COMMIT;
+}

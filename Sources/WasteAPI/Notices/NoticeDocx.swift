@@ -19,7 +19,10 @@ enum NoticeDocx {
         body.append(.paragraph(Paragraph(style: S.title, ParagraphFormat(spaceBefore: S.line * 2, spaceAfter: S.line),
                                          text: outline.title)))
         body.append(.paragraph(Paragraph(ParagraphFormat(firstLineIndent: 0), text: outline.addressees)))
-        body += outline.body.map { .paragraph(paragraph($0)) }
+        var paragraphs = outline.body.map(paragraph)
+        // the signature never stands alone on a page: the last paragraph and the 附件说明 go with it
+        if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].format.keepWithNext = true }
+        body += paragraphs.map { .paragraph($0) }
         body += attachmentNote(outline)
         body += signature(outline)
         for attachment in outline.attachments { body += self.attachment(attachment) }
@@ -67,8 +70,8 @@ enum NoticeDocx {
     static func attachmentNote(_ outline: NoticeOutline) -> [Block] {
         typealias S = NoticeDocxStyles
         return outline.attachmentTitles.enumerated().map { index, title in
-            let format = index == 0 ? ParagraphFormat(firstLineIndent: S.characters(2), spaceBefore: S.line)
-                : ParagraphFormat(leftIndent: S.characters(5), firstLineIndent: 0)
+            let format = index == 0 ? ParagraphFormat(firstLineIndent: S.characters(2), spaceBefore: S.line, keepWithNext: true)
+                : ParagraphFormat(leftIndent: S.characters(5), firstLineIndent: 0, keepWithNext: true)
             return .paragraph(Paragraph(format, text: (index == 0 ? "附件：" : "") + "\(index + 1).\(title)"))
         }
     }

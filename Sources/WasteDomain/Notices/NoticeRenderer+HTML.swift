@@ -2,7 +2,8 @@ extension NoticeRenderer {
     /// A page that prints from Chromium to the Word document's A4 layout (GB/T 9704-2012): `@page`
     /// margins, page numbers "— n —" in the outer bottom margin box (odd right, even left), the
     /// red mark fitted to one line, each attachment from a new page, and the 版记 at the foot of
-    /// the last page. Defining margin boxes also keeps the browser's own header and footer off.
+    /// the last page (a page of its own: docs/NOTICE-FORMAT.md, also on the browser's own header
+    /// and footer, which CSS cannot switch off).
     public static func html(_ content: NoticeContent) -> String {
         let outline = NoticeOutline(content)
         let e = escape

@@ -36,11 +36,12 @@ let package = Package(
         .target(name: "JSON", dependencies: ["CalendarDates"]),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "ZipArchive", dependencies: ["CZlib"]),
+        .target(name: "WordDocument", dependencies: ["ZipArchive"]),
         .target(name: "HTTPCore", dependencies: ["CSystem", "COpenSSL", "Locking"]),
         .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
-        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
+        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
             "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking",
@@ -50,12 +51,13 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
+        .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "ZipArchive"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
         // A fault-injecting SQLite VFS in C, for tests only (docs/RELIABILITY.md, the fault table).
         .target(name: "CFaultVFS", dependencies: ["CSQLite"], path: "Tests/CFaultVFS"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking", "CFaultVFS"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
-        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "ZipArchive"]),
     ]
 )

@@ -4,6 +4,8 @@ import CZlib
 public enum RawDeflate {
     /// Compresses `bytes` in one pass. Equal input and level give equal output (zlib is deterministic).
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+        // zlib counts in 32 bits; ZIP without ZIP64 cannot hold more either
+        guard bytes.count < Int(UInt32.max) else { throw ZipError.invalidEntry("input over 4 GiB") }
         var stream = z_stream()
         let initCode = czlib_deflate_init_raw(&stream, level)
         guard initCode == Z_OK else { throw ZipError.zlib(code: initCode, operation: "deflateInit2") }
@@ -31,6 +33,9 @@ public enum RawDeflate {
     /// written (the output buffer is that size), and a stream that ends early or has more to give
     /// is rejected. `name` labels the error.
     public static func decompress(_ compressed: ArraySlice<UInt8>, expectedSize: Int, name: String) throws -> [UInt8] {
+        guard compressed.count < Int(UInt32.max), expectedSize >= 0, expectedSize < Int(UInt32.max) else {
+            throw ZipError.limitExceeded("\(name) is over 4 GiB")
+        }
         var stream = z_stream()
         let initCode = czlib_inflate_init_raw(&stream)
         guard initCode == Z_OK else { throw ZipError.zlib(code: initCode, operation: "inflateInit2") }

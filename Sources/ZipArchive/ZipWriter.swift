@@ -29,6 +29,9 @@ public struct ZipWriter: Sendable {
         guard !nameBytes.isEmpty, nameBytes.count <= Int(UInt16.max) else {
             throw ZipError.invalidEntry("an entry name must have 1 to 65,535 bytes")
         }
+        guard bytes.count <= Int(UInt32.max) else {
+            throw ZipError.invalidEntry("\(name) is over 4 GiB (ZIP64 is not written)")
+        }
         guard names.insert(name).inserted else { throw ZipError.invalidEntry("duplicate entry name \(name)") }
         let data: [UInt8]
         let method: UInt16
@@ -37,7 +40,7 @@ public struct ZipWriter: Sendable {
         case .deflated: data = try RawDeflate.compress(bytes); method = 8
         }
         let offset = archive.bytes.count
-        guard bytes.count <= Int(UInt32.max), data.count <= Int(UInt32.max), offset <= Int(UInt32.max) else {
+        guard data.count <= Int(UInt32.max), offset <= Int(UInt32.max) else {
             throw ZipError.invalidEntry("\(name) or the archive before it is over 4 GiB (ZIP64 is not written)")
         }
         let record = CentralRecord(name: nameBytes, method: method, crc: CRC32.checksum(bytes),

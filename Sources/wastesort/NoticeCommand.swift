@@ -3,23 +3,27 @@ import Foundation
 import WasteAPI
 import WasteDomain
 
-/// `wastesort notice --period P [--kind K] --format F`: renders a notice from the database
-/// (the same content as `GET /v1/notices/preview`), for cron jobs.
+/// `wastesort notice --period P [--kind K] --format F [--out FILE]`: renders a notice from the
+/// database (the same content as `GET /v1/notices/preview`), for cron jobs.
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Render the notice (通报) of a period to standard output.",
+        commandName: "notice", abstract: "Render the notice (通报) of a period to standard output or a file.",
         discussion: "cron runs jobs from the home directory: pass --db (or WASTESORT_DB) with an absolute path.")
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "The period: 2026-06 (monthly), 2026-Q2 (quarterly), 2026-H1 (semiannual).") var period: String
     @Option(help: "monthly, quarterly or semiannual (default: the one the period names).") var kind: String?
-    @Option(help: "markdown, html, text or json.") var format: String = "markdown"
+    @Option(help: "markdown, html, text, json or docx (Word; needs --out).") var format: String = "markdown"
+    @Option(help: "Write to this file instead of standard output.") var out: String?
 
     func validate() throws {
         _ = try chosen()
-        guard ["markdown", "html", "text", "json"].contains(format) else {
-            throw ValidationError("--format must be markdown, html, text or json, not \(format)")
+        guard NoticeRendering.formats.contains(format) else {
+            throw ValidationError("--format must be markdown, html, text, json or docx, not \(format)")
+        }
+        if format == "docx", out == nil {
+            throw ValidationError("--format docx writes a binary file: give --out FILE")
         }
     }
 
@@ -48,12 +52,33 @@ struct NoticeCommand: ParsableCommand {
         try database.requireExisting()
         let (pool, _, _) = try database.openMigrated()
         defer { pool.close() }
-        let rendered: String
+        let rendered: [UInt8]
         do {
             rendered = try NoticeRendering.render(pool, kind: kind, period: period, format: format, now: AppClock.system.now())
         } catch {
             throw CommandFailure("cannot render the notice: \(error)")
         }
-        FileHandle.standardOutput.write(Data(rendered.utf8))
+        guard let out else {
+            FileHandle.standardOutput.write(Data(rendered))
+            return
+        }
+        try Self.write(rendered, to: out)
+    }
+
+    /// Written beside the target, then renamed over it: a reader never sees half a file.
+    private static func write(_ bytes: [UInt8], to out: String) throws {
+        do {
+            let temporary = out + ".tmp-\(getpid())"
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, out) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw CommandFailure("cannot write \(out): \(reason)")
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+        }
     }
 }

@@ -76,7 +76,9 @@ import WasteDomain
         // the monthly notice names it and numbers on publication
         let preview = try app.client.get("/v1/notices/preview?period=2026-10&kind=monthly&format=markdown", token: admin)
         #expect(preview.text.contains("尖山区机关事务服务中心"))
-        #expect(preview.text.contains("C3"))
+        // rubric items by title, not code (docs/NOTICE-FORMAT.md)
+        #expect(preview.text.contains("投放准确率（目标≥90%）"))
+        #expect(!preview.text.contains("C3"))
         let draft = try app.client.post("/v1/notices", json: ["period": "2026-10", "kind": "monthly"], token: admin)
         let noticeID = try #require(draft.json["id"]?.numberValue?.int64)
         let published = try app.client.request("POST", "/v1/notices/\(noticeID)/publish", token: admin)

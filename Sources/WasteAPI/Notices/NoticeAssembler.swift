@@ -40,7 +40,8 @@ public enum NoticeAssembler {
                                                 itemCode: finding.itemCode, description: finding.description,
                                                 rectifyBy: finding.rectifyBy, overdue: finding.deadline.overdue)
                 },
-            ranking: ranking, unrankedCount: rows.unranked.count)
+            ranking: ranking, unrankedCount: rows.unranked.count,
+            copiesTo: settings.noticeCC, printingOffice: settings.printingOffice)
     }
 
     /// Units graded excellent; when none is, the top of the ranking if it is at least good.
@@ -64,7 +65,7 @@ public enum NoticeAssembler {
         for unit in evaluation.units {
             let missing = (evaluation.inputs[unit.id]?.ledgerMonths ?? []).filter { $0.outcome == .missing }.map(\.month)
             if !missing.isEmpty {
-                add(unit.name, missing.map { "\($0.month)月" }.joined(separator: "、") + "台帐未报送")
+                add(unit.name, missing.map { "\($0.month)月" }.joined(separator: "、") + "台账未报送")
             }
         }
         return order.map { NoticeContent.CriticizedUnit(name: $0, reasons: reasons[$0] ?? []) }

@@ -36,6 +36,8 @@ enum NoticeContentJSON {
             })),
             ("ranking", .array(c.ranking.map(unit))),
             ("unranked_count", int(c.unrankedCount)),
+            ("notice_cc", c.copiesTo.map(JSONValue.string) ?? .null),
+            ("printing_office", c.printingOffice.map(JSONValue.string) ?? .null),
         ]))
     }
 
@@ -77,7 +79,8 @@ enum NoticeContentJSON {
                                                    overdue: item["overdue"]?.boolValue ?? false)
             },
             ranking: (value["ranking"]?.arrayValue ?? []).compactMap(unitValue),
-            unrankedCount: intValue(value["unranked_count"]))
+            unrankedCount: intValue(value["unranked_count"]),
+            copiesTo: value["notice_cc"]?.stringValue, printingOffice: value["printing_office"]?.stringValue)
     }
 
     private static func unit(_ unit: NoticeContent.RankedUnit) -> JSONValue {

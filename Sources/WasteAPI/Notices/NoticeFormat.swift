@@ -4,9 +4,10 @@ import HTTPCore
 import Routing
 import WasteDomain
 
-/// The four formats of a notice, chosen by `?format=` or `Accept` (docs/API.md).
+/// The formats of a notice, chosen by `?format=` or `Accept` (docs/API.md): JSON (the data), and
+/// Markdown, HTML, plain text and Word, each laid out from the same outline (docs/NOTICE-FORMAT.md).
 enum NoticeFormat: String, CaseIterable {
-    case json, markdown, html, text
+    case json, markdown, html, text, docx
 
     var mediaType: String {
         switch self {
@@ -14,6 +15,7 @@ enum NoticeFormat: String, CaseIterable {
         case .markdown: "text/markdown"
         case .html: "text/html"
         case .text: "text/plain"
+        case .docx: NoticeDocx.mediaType
         }
     }
 
@@ -34,7 +36,7 @@ enum NoticeFormat: String, CaseIterable {
         throw HTTPError.notAcceptable(allCases.map(\.mediaType))
     }
 
-    func response(_ content: NoticeContent, document: @autoclosure () -> JSONValue, headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
+    func response(_ content: NoticeContent, document: @autoclosure () -> JSONValue, headers: HTTPHeaders = HTTPHeaders()) throws -> HTTPResponse {
         var headers = headers
         headers.set("vary", "Accept")
         switch self {
@@ -42,6 +44,10 @@ enum NoticeFormat: String, CaseIterable {
         case .markdown: return text(NoticeRenderer.markdown(content), type: "text/markdown; charset=utf-8", headers)
         case .html: return text(NoticeRenderer.html(content), type: "text/html; charset=utf-8", headers)
         case .text: return text(NoticeRenderer.plainText(content), type: "text/plain; charset=utf-8", headers)
+        case .docx:
+            headers.set("content-type", NoticeDocx.mediaType)
+            headers.set("content-disposition", "attachment; filename=\"notice-\(content.period).docx\"")
+            return HTTPResponse(status: 200, headers: headers, body: try NoticeDocx.archive(content))
         }
     }
 

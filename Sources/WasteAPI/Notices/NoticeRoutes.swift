@@ -8,7 +8,7 @@ import WasteDomain
 enum NoticeRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/notices/preview", access: .office,
-                   summary: "Render a notice for a period without storing it (Accept or ?format=: json, markdown, html, text)",
+                   summary: "Render a notice for a period without storing it (Accept or ?format=: json, markdown, html, text, docx)",
                    tag: "notices", query: ["period", "kind", "format"], response: "NoticeContent") { context in
             let query = try context.query()
             let (kind, period) = try kindAndPeriod(query)
@@ -17,7 +17,7 @@ enum NoticeRoutes {
             let content = try context.services.database.read { db in
                 try NoticeAssembler.content(db, kind: kind, period: period, today: today)
             }
-            return format.response(content, document: NoticeContentJSON.encode(content), headers: ["cache-control": "no-store"])
+            return try format.response(content, document: NoticeContentJSON.encode(content), headers: ["cache-control": "no-store"])
         }
         routes.add(.POST, "/v1/notices", access: .admin, summary: "Store a draft notice for a period", tag: "notices",
                    body: "NoticeCreate", success: 201, response: "Notice") { context in
@@ -34,7 +34,7 @@ enum NoticeRoutes {
             try list(context)
         }
         routes.add(.GET, "/v1/notices/{id}", access: .aggregates,
-                   summary: "One notice (Accept or ?format=: json, markdown, html, text); drafts only for admins and inspectors",
+                   summary: "One notice (Accept or ?format=: json, markdown, html, text, docx); drafts only for admins and inspectors",
                    tag: "notices", query: ["format"], response: "Notice") { context in
             try read(context)
         }
@@ -160,6 +160,6 @@ enum NoticeRoutes {
               record.isPublished || seesDrafts(context) else { throw HTTPError.notFound() }
         let etag = "\"v\(record.version)-\(format.rawValue)\""
         if Conditional.isNotModified(context.request.headers, etag: etag) { return Conditional.notModified(etag: etag) }
-        return format.response(record.content, document: record.json, headers: ["etag": etag])
+        return try format.response(record.content, document: record.json, headers: ["etag": etag])
     }
 }

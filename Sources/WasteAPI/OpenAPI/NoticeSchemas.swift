@@ -18,7 +18,7 @@ enum NoticeSchemas {
         ]),
         ("NoticeContent", [
             "type": "object",
-            "description": "Layout after GB/T 9704-2012; text/markdown, text/html (printable A4) and text/plain render the same content.",
+            "description": "Layout after GB/T 9704-2012; text/markdown, text/html (printable A4), text/plain and application/vnd.openxmlformats-officedocument.wordprocessingml.document (Word) render the same content.",
             "required": ["kind", "period", "issuing_office", "district_name", "number", "title", "addressees", "issued_on",
                          "overall", "praised", "criticized", "problems", "rectifications", "ranking", "unranked_count"],
             "properties": [
@@ -37,6 +37,8 @@ enum NoticeSchemas {
                     "rectify_by": ["type": "string", "format": "date"], "overdue": ["type": "boolean"]]]],
                 "ranking": ["type": "array", "items": rankedUnit],
                 "unranked_count": ["type": "integer"],
+                "notice_cc": ["type": ["string", "null"], "description": "抄送 of the 版记 (from the settings when assembled)"],
+                "printing_office": ["type": ["string", "null"], "description": "印发机关 of the 版记; empty or null: the issuing office"],
             ],
         ]),
         ("Notice", [

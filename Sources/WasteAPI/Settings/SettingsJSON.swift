@@ -3,8 +3,8 @@ import WasteDomain
 
 /// The JSON form of the settings, and its validation (every bad field at once).
 enum SettingsJSON {
-    static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "categories_in_force",
-                       "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
+    static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
+                       "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
 
     static func json(_ settings: DistrictSettings) -> JSONValue {
         .object(JSONObject([
@@ -12,6 +12,8 @@ enum SettingsJSON {
             ("issuing_office", .string(settings.issuingOffice)),
             ("notice_prefix", .string(settings.noticePrefix)),
             ("notice_addressees", .string(settings.noticeAddressees)),
+            ("notice_cc", .string(settings.noticeCC)),
+            ("printing_office", .string(settings.printingOffice)),
             ("categories_in_force", .array(settings.categoriesInForce.map { .string($0.rawValue) })),
             ("report_due_day", .number(JSONNumber(settings.reportDueDay))),
             ("grade_thresholds", .object(JSONObject([
@@ -31,6 +33,8 @@ enum SettingsJSON {
         if let office = reader.string("issuing_office", minLength: 1, maxLength: 100) { settings.issuingOffice = office }
         if let prefix = reader.string("notice_prefix", minLength: 1, maxLength: 20) { settings.noticePrefix = prefix }
         if let addressees = reader.string("notice_addressees", minLength: 1, maxLength: 200) { settings.noticeAddressees = addressees }
+        if let copies = reader.string("notice_cc", minLength: 0, maxLength: 300) { settings.noticeCC = copies }
+        if let office = reader.string("printing_office", minLength: 0, maxLength: 100) { settings.printingOffice = office }
         if let categories = reader.array("categories_in_force", minCount: 1, maxCount: 4, { element -> WasteCategory? in
             guard let text = element.string(), let category = CategoryNames.resolve(text) else {
                 element.addError(code: FieldError.Code.invalidValue, message: "must be one of recyclable, hazardous, food, residual")

@@ -122,10 +122,14 @@ public struct NoticeContent: Sendable, Equatable {
     public var rectifications: [Rectification]
     public var ranking: [RankedUnit]
     public var unrankedCount: Int
+    /// The 版记's 抄送 line (nil: none) and 印发机关 (nil: the issuing office), from the settings.
+    public var copiesTo: String? = nil
+    public var printingOffice: String? = nil
 
     public init(kind: Kind, period: Period, issuingOffice: String, districtName: String, number: String?, addressees: String,
                 issuedOn: CalendarDate, overall: Overall, praised: [RankedUnit], criticized: [CriticizedUnit],
-                problems: [Problem], rectifications: [Rectification], ranking: [RankedUnit], unrankedCount: Int) {
+                problems: [Problem], rectifications: [Rectification], ranking: [RankedUnit], unrankedCount: Int,
+                copiesTo: String? = nil, printingOffice: String? = nil) {
         self.kind = kind
         self.period = period
         self.issuingOffice = issuingOffice
@@ -140,6 +144,8 @@ public struct NoticeContent: Sendable, Equatable {
         self.rectifications = rectifications
         self.ranking = ranking
         self.unrankedCount = unrankedCount
+        self.copiesTo = copiesTo
+        self.printingOffice = printingOffice
     }
 
     /// 关于2020年第二季度党政机关等公共机构生活垃圾分类工作检查情况的通报
@@ -147,8 +153,8 @@ public struct NoticeContent: Sendable, Equatable {
         "关于\(period.chineseName)党政机关等公共机构生活垃圾分类工作检查情况的通报"
     }
 
-    /// 2020年6月30日
-    public var issuedOnChinese: String { "\(issuedOn.year)年\(issuedOn.month)月\(issuedOn.day)日" }
+    /// 2020年6月30日: 成文日期 in Arabic numerals.
+    public var issuedOnChinese: String { NoticeText.date(issuedOn) }
 
     /// The number as printed, with a placeholder while unnumbered.
     public var numberText: String { number ?? "（未编号草稿）" }

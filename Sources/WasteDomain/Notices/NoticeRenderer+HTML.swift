@@ -1,70 +1,48 @@
 extension NoticeRenderer {
-    /// A printable A4 page after GB/T 9704-2012: red issuing-office mark and rule, number,
-    /// title, addressees, numbered sections, signature block, then the attachment table.
+    /// A page that prints from Chromium to the Word document's A4 layout (GB/T 9704-2012): `@page`
+    /// margins, page numbers "— n —" in the outer bottom margin box (odd right, even left), the
+    /// red mark fitted to one line, each attachment from a new page, and the 版记 at the foot of
+    /// the last page (a page of its own: docs/NOTICE-FORMAT.md, also on the browser's own header
+    /// and footer, which CSS cannot switch off).
     public static func html(_ content: NoticeContent) -> String {
-        var body = ""
-        body += "<div class=\"mark\">\(escape(content.issuingOffice))文件</div>\n"
-        body += "<div class=\"number\">\(escape(content.numberText))</div>\n<hr class=\"red\">\n"
-        body += "<h1>\(escape(content.title))</h1>\n"
-        body += "<p class=\"addressees\">\(escape(content.addressees))：</p>\n"
-        body += "<h2>一、总体情况</h2>\n<p>\(escape(NoticeText.overall(content).joined()))</p>\n"
-        body += "<h2>二、表扬单位</h2>\n<p>\(escape(NoticeText.praised(content)))</p>\n"
-        body += "<h2>三、存在问题及通报批评单位</h2>\n<p>\(escape(NoticeText.problemsIntro(content)))</p>\n"
-        if !content.problems.isEmpty {
-            body += "<ol>\n" + content.problems.map { problem in
-                "<li>\(escape(problem.itemCode)) \(escape(problem.itemTitle))：\(problem.count)处（\(escape(problem.institutions.joined(separator: "、")))）</li>"
-            }.joined(separator: "\n") + "\n</ol>\n"
+        let outline = NoticeOutline(content)
+        let e = escape
+        let fit = NoticeLayout.markFit(outline.mark)
+        var body = "<header class=\"masthead\"><div class=\"mark\"><span style=\"font-size: \(points(fit.sizePoints))pt;"
+            + (fit.scalePercent < 100 ? " transform: scaleX(\(Double(fit.scalePercent) / 100));" : "")
+            + "\">\(e(outline.mark))</span></div>\n<div class=\"number\">\(e(outline.number))</div></header>\n"
+        body += "<h1 class=\"title\">\(e(outline.title))</h1>\n<p class=\"addressees\">\(e(outline.addressees))</p>\n"
+        for block in outline.body {
+            switch block {
+            case .paragraph(let text):
+                body += "<p>\(e(text))</p>\n"
+            case .numbered(let level, let number, let title, let text):
+                let lead = "<span class=\"l\(level.rawValue)\">\(e(number + title))</span>"
+                body += text.isEmpty && level.rawValue <= 2
+                    ? "<h\(level.rawValue + 1) class=\"l\(level.rawValue)\">\(e(number + title))</h\(level.rawValue + 1)>\n"
+                    : "<p>\(lead)\(e(text))</p>\n"
+            }
         }
-        body += "<p>\(escape(NoticeText.criticizedIntro(content)))</p>\n"
-        if !content.criticized.isEmpty {
-            body += "<ul>\n" + content.criticized.map { "<li>\(escape($0.name))：\(escape($0.reasons.joined(separator: "；")))</li>" }
-                .joined(separator: "\n") + "\n</ul>\n"
+        body += "<p class=\"attachment-note\">" + attachmentNote(outline, escape: e).joined(separator: "<br>") + "</p>\n"
+        body += "<div class=\"signature\"><div>\(e(outline.signature))</div><div class=\"date\">\(e(outline.date))</div></div>\n"
+        for attachment in outline.attachments {
+            body += "<section class=\"attachment\"><div class=\"label\">\(e(attachment.label))</div>\n"
+                + "<h2 class=\"attachment-title\">\(e(attachment.title))</h2>\n"
+            if let table = attachment.table { body += self.table(table) }
+            body += attachment.notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined() + "</section>\n"
         }
-        body += "<h2>四、整改要求</h2>\n<ol>\n" + NoticeText.requirements.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ol>\n"
-        body += "<p>\(escape(NoticeText.rectificationsIntro(content)))</p>\n"
-        if !content.rectifications.isEmpty {
-            body += "<table><thead><tr><th>单位</th><th>项目</th><th>问题</th><th>整改期限</th><th>状态</th></tr></thead><tbody>\n"
-            body += content.rectifications.map { item in
-                "<tr><td>\(escape(item.institution))</td><td>\(escape(item.itemCode))</td><td>\(escape(item.description))</td>"
-                    + "<td>\(item.rectifyBy)</td><td>\(item.overdue ? "已逾期" : "整改中")</td></tr>"
-            }.joined(separator: "\n") + "\n</tbody></table>\n"
-        }
-        body += "<p class=\"attachment\">附件：得分排名表</p>\n"
-        body += "<div class=\"signature\"><div>\(escape(content.issuingOffice))</div><div>\(content.issuedOnChinese)</div></div>\n"
-        body += "<section class=\"annex\"><h3>附件</h3><h1>得分排名表</h1>\n"
-        body += "<table><thead><tr><th>名次</th><th>单位</th><th>类别</th><th>得分</th><th>等次</th></tr></thead><tbody>\n"
-        body += content.ranking.map { unit in
-            "<tr><td>\(unit.rank)</td><td>\(escape(unit.name))</td><td>\(unit.kind.chineseName)</td>"
-                + "<td class=\"num\">\(PeriodScore.text(hundredths: unit.score))</td><td>\(unit.grade.chineseName)</td></tr>"
-        }.joined(separator: "\n") + "\n</tbody></table>\n"
-        if content.unrankedCount > 0 { body += "<p>另有\(content.unrankedCount)家单位本期无有效检查记录，未参加排名。</p>\n" }
-        body += "</section>\n"
+        let colophonSize = NoticeLayout.colophonSize(office: outline.colophon.printingOffice, date: outline.colophon.printedOn)
+        body += "<footer class=\"colophon\" style=\"font-size: \(points(colophonSize))pt\">"
+        if let copies = outline.colophon.copiesTo { body += "<p class=\"cc\">抄送：\(e(copies))。</p>" }
+        body += "<p class=\"printing\"><span>\(e(outline.colophon.printingOffice))</span><span>\(e(outline.colophon.printedOn))</span></p></footer>\n"
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
         <meta charset="utf-8">
-        <title>\(escape(content.title))</title>
+        <title>\(e(outline.title))</title>
         <style>
-          @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-          body { font-family: "FangSong", "STFangsong", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28pt;
-                 color: #000; max-width: 156mm; margin: 0 auto; }
-          .mark { color: #c00; text-align: center; font-family: "SimSun", "Noto Serif CJK SC", serif; font-size: 30pt;
-                  font-weight: bold; letter-spacing: 2pt; margin-top: 10mm; }
-          .number { text-align: center; margin: 8mm 0 2mm; }
-          hr.red { border: 0; border-top: 2px solid #c00; margin: 0 0 10mm; }
-          h1 { font-family: "SimSun", "Noto Serif CJK SC", serif; font-size: 22pt; line-height: 32pt; text-align: center; }
-          h2 { font-family: "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; }
-          p { text-indent: 2em; margin: 0; }
-          p.addressees, p.attachment { text-indent: 0; }
-          p.attachment { margin-top: 14pt; }
-          ol, ul { margin: 0; padding-left: 2em; }
-          table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 18pt; margin: 6pt 0; }
-          th, td { border: 1px solid #000; padding: 2pt 4pt; }
-          td.num { text-align: right; }
-          .signature { text-align: right; margin: 24pt 4em 0 0; }
-          .annex { page-break-before: always; }
-          .annex h3 { font-family: "SimHei", sans-serif; font-weight: normal; font-size: 16pt; }
+        \(NoticeHTMLStyle.css)
         </style>
         </head>
         <body>
@@ -74,11 +52,33 @@ extension NoticeRenderer {
         """
     }
 
-    /// Text for HTML content: every markup character escaped.
+    /// A table whose header row repeats on every printed page (`thead` does in Chromium).
+    static func table(_ table: NoticeOutline.Table) -> String {
+        let total = max(table.widths.reduce(0, +), 1)
+        var html = "<table><colgroup>"
+            + table.widths.map { "<col style=\"width: \(Double($0 * 1000 / total) / 10)%\">" }.joined() + "</colgroup>\n<thead><tr>"
+            + table.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>" + row.enumerated().map { column, value in
+                var classes: [String] = []
+                if table.oneLineColumns.contains(column) { classes.append("one-line") }
+                if table.numericColumns.contains(column) { classes.append("num") }
+                let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                return "<td\(attribute)>\(escape(value))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    private static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Text for HTML content and attributes: every markup character escaped, control characters dropped.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
+        for character in MarkdownText.singleLine(text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

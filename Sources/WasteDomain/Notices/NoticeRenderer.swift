@@ -1,113 +1,77 @@
-import Foundation
-
-/// Renders a notice as Markdown, plain text or a printable A4 HTML page.
+/// Renders a notice as Markdown, plain text or a printable A4 HTML page, each from the same
+/// `NoticeOutline` (the Word document is written by WasteAPI's `NoticeDocx`).
 public enum NoticeRenderer {
     public static func markdown(_ content: NoticeContent) -> String {
-        var lines: [String] = []
-        lines.append("**\(content.issuingOffice)**")
-        lines.append("")
-        lines.append(content.numberText)
-        lines.append("")
-        lines.append("# \(content.title)")
-        lines.append("")
-        lines.append("\(content.addressees)：")
-        lines.append("")
-        lines.append("## 一、总体情况")
-        lines.append("")
-        lines.append(NoticeText.overall(content).joined())
-        lines.append("")
-        lines.append("## 二、表扬单位")
-        lines.append("")
-        lines.append(NoticeText.praised(content))
-        lines.append("")
-        lines.append("## 三、存在问题及通报批评单位")
-        lines.append("")
-        lines.append(NoticeText.problemsIntro(content))
-        lines.append("")
-        for (index, problem) in content.problems.enumerated() {
-            lines.append("\(index + 1). \(problem.itemCode) \(problem.itemTitle)：\(problem.count)处（\(problem.institutions.joined(separator: "、"))）")
-        }
-        if !content.problems.isEmpty { lines.append("") }
-        lines.append(NoticeText.criticizedIntro(content))
-        lines.append("")
-        for unit in content.criticized {
-            lines.append("- \(unit.name)：\(unit.reasons.joined(separator: "；"))")
-        }
-        if !content.criticized.isEmpty { lines.append("") }
-        lines.append("## 四、整改要求")
-        lines.append("")
-        for (index, requirement) in NoticeText.requirements.enumerated() {
-            lines.append("\(index + 1). \(requirement)")
-        }
-        lines.append("")
-        lines.append(NoticeText.rectificationsIntro(content))
-        lines.append("")
-        if !content.rectifications.isEmpty {
-            lines.append("| 单位 | 项目 | 问题 | 整改期限 | 状态 |")
-            lines.append("|---|---|---|---|---|")
-            for item in content.rectifications {
-                lines.append("| \(cell(item.institution)) | \(item.itemCode) | \(cell(item.description)) | \(item.rectifyBy) | \(item.overdue ? "已逾期" : "整改中") |")
+        let outline = NoticeOutline(content)
+        let md = MarkdownText.escape
+        var blocks: [String] = ["**\(md(outline.mark))**", md(outline.number), "# \(md(outline.title))", md(outline.addressees)]
+        for block in outline.body {
+            switch block {
+            case .paragraph(let text):
+                blocks.append(md(text))
+            case .numbered(let level, let number, let title, let text):
+                let lead = MarkdownText.number(number) + md(title)
+                switch level {
+                case .one where text.isEmpty: blocks.append("## \(lead)")
+                case .two where text.isEmpty: blocks.append("### \(lead)")
+                case .one, .two: blocks.append("**\(lead)**\(md(text))")
+                case .three, .four: blocks.append(lead + md(text))
+                }
             }
-            lines.append("")
         }
-        lines.append("附件：得分排名表")
-        lines.append("")
-        lines.append("\(content.issuingOffice)")
-        lines.append("")
-        lines.append(content.issuedOnChinese)
-        lines.append("")
-        lines.append("---")
-        lines.append("")
-        lines.append("### 附件 得分排名表")
-        lines.append("")
-        lines.append("| 名次 | 单位 | 类别 | 得分 | 等次 |")
-        lines.append("|---|---|---|---|---|")
-        for unit in content.ranking {
-            lines.append("| \(unit.rank) | \(cell(unit.name)) | \(unit.kind.chineseName) | \(PeriodScore.text(hundredths: unit.score)) | \(unit.grade.chineseName) |")
+        blocks.append(attachmentNote(outline, escape: md).joined(separator: "\\\n"))
+        blocks.append(md(outline.signature) + "\\\n" + md(outline.date))
+        for attachment in outline.attachments {
+            blocks.append("---")
+            blocks.append("**\(md(attachment.label))**")
+            blocks.append("## \(md(attachment.title))")
+            if let table = attachment.table {
+                var lines = ["| " + table.columns.map(md).joined(separator: " | ") + " |",
+                             "|" + table.columns.indices.map { table.numericColumns.contains($0) ? "---:|" : "---|" }.joined()]
+                lines += table.rows.map { "| " + $0.map(md).joined(separator: " | ") + " |" }
+                blocks.append(lines.joined(separator: "\n"))
+            }
+            blocks += attachment.notes.map(md)
         }
-        if content.unrankedCount > 0 {
-            lines.append("")
-            lines.append("另有\(content.unrankedCount)家单位本期无有效检查记录，未参加排名。")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        blocks.append("---")
+        if let copies = outline.colophon.copiesTo { blocks.append("抄送：\(md(copies))。") }
+        blocks.append("\(md(outline.colophon.printingOffice))　　\(md(outline.colophon.printedOn))")
+        return blocks.joined(separator: "\n\n") + "\n"
     }
 
     public static func plainText(_ content: NoticeContent) -> String {
-        var lines: [String] = [content.issuingOffice, content.numberText, "", content.title, "", "\(content.addressees)：", ""]
-        lines.append("一、总体情况")
-        lines.append("    " + NoticeText.overall(content).joined())
-        lines.append("二、表扬单位")
-        lines.append("    " + NoticeText.praised(content))
-        lines.append("三、存在问题及通报批评单位")
-        lines.append("    " + NoticeText.problemsIntro(content))
-        for (index, problem) in content.problems.enumerated() {
-            lines.append("    （\(index + 1)）\(problem.itemCode) \(problem.itemTitle)：\(problem.count)处（\(problem.institutions.joined(separator: "、"))）")
-        }
-        lines.append("    " + NoticeText.criticizedIntro(content))
-        for unit in content.criticized { lines.append("    \(unit.name)：\(unit.reasons.joined(separator: "；"))") }
-        lines.append("四、整改要求")
-        for (index, requirement) in NoticeText.requirements.enumerated() { lines.append("    （\(index + 1)）\(requirement)") }
-        lines.append("    " + NoticeText.rectificationsIntro(content))
-        for item in content.rectifications {
-            lines.append("    \(item.institution)：\(item.itemCode) \(item.description)，整改期限\(item.rectifyBy)\(item.overdue ? "（已逾期）" : "")")
+        let outline = NoticeOutline(content)
+        let clean = MarkdownText.singleLine
+        let indent = "　　"
+        var lines: [String] = [clean(outline.mark), clean(outline.number), "", clean(outline.title), "", clean(outline.addressees)]
+        for block in outline.body {
+            switch block {
+            case .paragraph(let text): lines.append(indent + clean(text))
+            case .numbered(_, let number, let title, let text): lines.append(indent + clean(number + title + text))
+            }
         }
         lines.append("")
-        lines.append("附件：得分排名表")
-        lines.append("")
-        lines.append(content.issuingOffice)
-        lines.append(content.issuedOnChinese)
-        lines.append("")
-        lines.append("附件  得分排名表")
-        lines.append("名次\t单位\t类别\t得分\t等次")
-        for unit in content.ranking {
-            lines.append("\(unit.rank)\t\(unit.name)\t\(unit.kind.chineseName)\t\(PeriodScore.text(hundredths: unit.score))\t\(unit.grade.chineseName)")
+        lines += attachmentNote(outline, escape: clean).map { indent + $0 }
+        lines += ["", clean(outline.signature), outline.date]
+        for attachment in outline.attachments {
+            lines += ["", "", clean(attachment.label), "", clean(attachment.title), ""]
+            if let table = attachment.table {
+                lines.append(table.columns.joined(separator: "\t"))
+                lines += table.rows.map { $0.map(clean).joined(separator: "\t") }
+            }
+            lines += attachment.notes.map(clean)
         }
-        if content.unrankedCount > 0 { lines.append("另有\(content.unrankedCount)家单位本期无有效检查记录，未参加排名。") }
+        lines += ["", String(repeating: "─", count: 28)]
+        if let copies = outline.colophon.copiesTo { lines.append("抄送：\(clean(copies))。") }
+        lines.append("\(clean(outline.colophon.printingOffice))　　\(outline.colophon.printedOn)")
+        lines.append(String(repeating: "─", count: 28))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A Markdown table cell: pipes and line breaks would break the table.
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "｜").replacingOccurrences(of: "\n", with: " ")
+    /// `附件：1.得分排名表` then `　　　2.整改问题清单`, aligned under the first title.
+    static func attachmentNote(_ outline: NoticeOutline, escape: (String) -> String) -> [String] {
+        outline.attachmentTitles.enumerated().map { index, title in
+            (index == 0 ? "附件：" : "　　　") + escape("\(index + 1).\(title)")
+        }
     }
 }

@@ -4,11 +4,16 @@ import CalendarDates
 /// when monthly ledger reports are due, and where the grades start.
 public struct DistrictSettings: Sendable, Equatable {
     public var districtName = "尖山区"
-    public var issuingOffice = "尖山区生活垃圾分类工作领导小组办公室"
+    /// The plan's own office (the demo district's), which notices are issued and printed by.
+    public var issuingOffice = "尖山区党政机关等公共机构生活垃圾分类工作领导小组办公室"
     /// The 机关代字 of notice numbers: `尖垃分办〔2020〕7号`.
     public var noticePrefix = "尖垃分办"
     /// The 主送机关 line of notices.
     public var noticeAddressees = "区直各党政机关、事业单位、团体组织、国有企业"
+    /// The 版记's 抄送 line of notices (empty: none).
+    public var noticeCC = ""
+    /// The 版记's 印发机关 (empty: the issuing office).
+    public var printingOffice = ""
     public var categoriesInForce: [WasteCategory] = WasteCategory.allCases
     /// A month's ledger report is due on this day of the following month.
     public var reportDueDay = 5

@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
+        .target(name: "Spreadsheet"),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
         .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
     ]

@@ -30,8 +30,8 @@ let package = Package(
         .target(name: "Routing", dependencies: ["HTTPCore", "JSON", "Locking"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
-        .target(name: "Spreadsheet"),
-        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking"]),
+        .target(name: "Spreadsheet", dependencies: ["ZipArchive"]),
+        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "Spreadsheet"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
             "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem",
@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
-        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing"]),
+        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Spreadsheet"]),
     ]
 )

@@ -16,6 +16,8 @@ public struct AppOptions: Sendable {
     public var passwordIterations = PasswordHasher.defaultIterations
     /// Lifetime of a login session, in seconds.
     public var sessionLifetime: Int64 = 12 * 3600
+    /// Data rows one import (CSV or xlsx) may hold; more is a 413 (docs/DECISIONS.md, "Spreadsheets").
+    public var importMaxRows = InstitutionImport.defaultMaxRows
 
     public init() {}
 }

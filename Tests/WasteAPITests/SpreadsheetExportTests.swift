@@ -119,4 +119,20 @@ import Testing
             }
         }
     }
+
+    @Test func theOpenAPIDocumentDeclaresTheSpreadsheetMediaTypes() throws {
+        let app = try TestApp()
+        let paths = try #require(try app.client.get("/openapi.json").json["paths"])
+        for path in ["/v1/institutions", "/v1/institutions/{id}/ledger-entries", "/v1/findings", "/v1/ledger-reports", "/v1/rankings",
+                     "/v1/stats/ledger", "/v1/stats/overview", "/v1/facility-compliance"] {
+            let get = paths[path]?["get"]
+            let content = get?["responses"]?["200"]?["content"]?.objectValue?.keys ?? []
+            #expect(Set(content) == ["application/json", "text/csv", Self.xlsx], "\(path)")
+            #expect(get?["responses"]?["406"] != nil, "\(path)")
+        }
+        for path in ["/v1/institutions/import", "/v1/institutions/{id}/ledger-entries/import"] {
+            let body = paths[path]?["post"]?["requestBody"]?["content"]?.objectValue?.keys ?? []
+            #expect(Set(body) == ["text/csv", Self.xlsx], "\(path)")
+        }
+    }
 }

@@ -20,7 +20,8 @@ enum InstitutionRoutes {
         }
         routes.add(.POST, "/v1/institutions/import", access: .admin,
                    summary: "Create or update institutions from CSV or xlsx by code, all rows or none", tag: "institutions",
-                   body: "InstitutionCSV", bodyMediaType: "text/csv", response: "InstitutionImportResult") { context in
+                   body: "InstitutionCSV", bodyMediaType: "text/csv", response: "InstitutionImportResult",
+                   spreadsheets: true) { context in
             try InstitutionWrites.importCSV(context)
         }
         routes.add(.GET, "/v1/institutions/{id}", access: .staff, summary: "One institution (a clerk: its own only)",

@@ -15,7 +15,7 @@ enum LedgerEntryImport {
         routes.add(.POST, "/v1/institutions/{id}/ledger-entries/import", access: LedgerEntryRoutes.writers,
                    summary: "Import ledger entries from CSV or xlsx (the export's columns; Chinese headers, labels and dates accepted), all or nothing",
                    tag: "ledger", body: "LedgerEntryCSV", bodyMediaType: "text/csv", success: 201,
-                   response: "LedgerEntryBatch") { context in
+                   response: "LedgerEntryBatch", spreadsheets: true) { context in
             try importCSV(context)
         }
     }

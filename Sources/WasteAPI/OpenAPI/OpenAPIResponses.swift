@@ -52,7 +52,7 @@ enum OpenAPIResponses {
             errors.append(("412", "PreconditionFailed"))
         }
         if hasBody { errors.append(("415", "UnsupportedMediaType")) }
-        if doc.spreadsheets { errors.append(("406", "NotAcceptable")) }
+        if doc.spreadsheets && doc.method == .GET { errors.append(("406", "NotAcceptable")) }
         if doc.method == .POST && doc.path == "/v1/sessions" { errors.append(("429", "TooManyRequests")) }
         return errors
     }
@@ -62,7 +62,7 @@ enum OpenAPIResponses {
         var response = JSONObject([("description", .string(doc.summary))])
         if let name = doc.response {
             var content = JSONObject([("application/json", ["schema": CommonSchemas.reference(name)])])
-            if doc.spreadsheets {  // ListFormat: ?format=csv|xlsx or Accept
+            if doc.spreadsheets && doc.method == .GET {  // ListFormat: ?format=csv|xlsx or Accept
                 content.set("text/csv", ["schema": ["type": "string", "description": "UTF-8 with BOM; ?headers=zh for Chinese headers"]])
                 content.set(ListFormat.xlsx.mediaType, ["schema": ["type": "string", "format": "binary"]])
             }

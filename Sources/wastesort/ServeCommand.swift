@@ -27,6 +27,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
     @Flag(name: .customLong("quiet"), help: "No access log (WASTESORT_QUIET).") var quiet = false
+    @Option(name: .customLong("import-max-rows"), help: "Data rows one CSV or xlsx import may hold (WASTESORT_IMPORT_MAX_ROWS; default 10000).") var importMaxRows: Int?
 
     func run() throws {
         // glibc gives threads their own malloc arenas; with ~40 threads (loops, workers, SQLite)
@@ -41,6 +42,8 @@ struct ServeCommand: ParsableCommand {
         var options = AppOptions()
         options.publicRead = try Environment.bool(publicRead, "WASTESORT_PUBLIC_READ")
         options.expectedMigrations = migrations.count
+        options.importMaxRows = try Environment.int(importMaxRows, "WASTESORT_IMPORT_MAX_ROWS",
+                                                    default: InstitutionImport.defaultMaxRows, range: 1...1_000_000)
         options.accessLog = log
         let stats = ServerStats()
         options.serverStats = stats

@@ -135,4 +135,21 @@ import Testing
             #expect(Set(body) == ["text/csv", Self.xlsx], "\(path)")
         }
     }
+
+    @Test func paginatedListsExportEveryPageAndAJSONETagNeverAnswersASpreadsheet() throws {
+        let f = try LedgerFixture()
+        let csv = try f.client.get("/v1/facility-compliance?format=csv&limit=1", token: f.admin)
+        #expect(csv.status == 200)
+        let lines = String(decoding: csv.body.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        #expect(lines.count == 3, "\(csv.text)")  // the header and both institutions, over two pages
+        #expect(lines.dropFirst().map { $0.prefix(5) } == ["A001,", "B002,"])
+
+        let json = try f.client.get("/v1/rankings?period=2026-10", token: f.admin)
+        let etag = try #require(json.header("etag"))
+        #expect(try f.client.get("/v1/rankings?period=2026-10", token: f.admin, headers: [("If-None-Match", etag)]).status == 304)
+        let sheet = try f.client.get("/v1/rankings?period=2026-10&format=xlsx", token: f.admin, headers: [("If-None-Match", etag)])
+        #expect(sheet.status == 200)
+        #expect(sheet.header("etag") == nil)
+        #expect(try XLSXFile.rows(sheet.body).first?.cells.first == "rank")
+    }
 }

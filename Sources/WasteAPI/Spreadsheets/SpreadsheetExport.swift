@@ -8,7 +8,7 @@ import Spreadsheet
 /// column table, so the spreadsheet always says what the JSON says.
 ///
 /// The route negotiates like every list (``ListFormat``). A paginated route is walked page by
-/// page (500 at a time, its own filters kept) so the file holds every match, up to
+/// page (500 at a time or the caller's `limit`, its own filters kept) so the file holds every match, up to
 /// ``maxRows`` rows (more is a 413 asking for a narrower filter).
 struct SpreadsheetExport: Sendable {
     /// The worksheet's name in English and Chinese; the file is `filename.csv|xlsx`.
@@ -31,10 +31,14 @@ struct SpreadsheetExport: Sendable {
         let format = try ListFormat.negotiate(query, context.request.headers)
         guard format != .json else { return try handler(context) }
         let language = try ListFormat.headerLanguage(query)
+        // the JSON's ETag names the JSON: a spreadsheet is always sent whole, never a 304
+        let context = context.page(after: nil, limit: nil)
+        // pages of the caller's `limit`, or of 500: the file holds every match either way
+        let pageSize = query["limit"].flatMap { Int($0) }.map(String.init) ?? Self.pageSize
         var items: [JSONValue] = []
         var cursor: String?
         repeat {
-            let response = try handler(paginated ? context.page(after: cursor, limit: Self.pageSize) : context)
+            let response = try handler(paginated || cursor != nil ? context.page(after: cursor, limit: pageSize) : context)
             guard response.status == 200 else { return response }
             let json = try JSONValue.parse(response.body, limits: JSONParseLimits(maxElements: 50_000_000))
             if itemArrays.isEmpty { items.append(json) }
@@ -109,17 +113,18 @@ extension JSONValue {
 }
 
 extension APIContext {
-    /// The same request for one page: `limit` set, `cursor` set or removed, the format
-    /// parameters dropped (the handler answers JSON).
-    func page(after cursor: String?, limit: String) -> APIContext {
-        let dropped: Set<Substring> = ["limit", "cursor", "format", "headers"]
+    /// The same request for one page: `limit` set (nil: the caller's kept), `cursor` set or
+    /// removed, the format parameters and conditional headers dropped (the handler answers JSON).
+    func page(after cursor: String?, limit: String?) -> APIContext {
+        let dropped: Set<Substring> = limit == nil ? ["cursor", "format", "headers"] : ["limit", "cursor", "format", "headers"]
         var pairs = (request.http.head.query ?? "").split(separator: "&").filter { pair in
             !dropped.contains(pair.split(separator: "=", maxSplits: 1).first ?? "")
         }.map(String.init)
-        pairs.append("limit=\(limit)")
+        if let limit { pairs.append("limit=\(limit)") }
         if let cursor { pairs.append("cursor=\(Self.percentEncoded(cursor))") }
         var http = request.http
         http.head.query = pairs.joined(separator: "&")
+        http.head.headers.remove("if-none-match")
         let routed = Request(http: http, connection: request.connection, route: request.route,
                              parameters: request.parameters, id: request.id)
         return APIContext(request: routed, principal: principal, services: services)

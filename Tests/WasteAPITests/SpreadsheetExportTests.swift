@@ -143,6 +143,8 @@ import Testing
         let lines = String(decoding: csv.body.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
         #expect(lines.count == 3, "\(csv.text)")  // the header and both institutions, over two pages
         #expect(lines.dropFirst().map { $0.prefix(5) } == ["A001,", "B002,"])
+        #expect(lines[0] == "institution_code,institution_name,as_of,compliant,score,shortfalls")
+        #expect(lines.dropFirst().allSatisfy { !$0.contains("\"rule\"") })  // shortfalls are their messages, not JSON
 
         let json = try f.client.get("/v1/rankings?period=2026-10", token: f.admin)
         let etag = try #require(json.header("etag"))

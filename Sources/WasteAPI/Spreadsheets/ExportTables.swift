@@ -42,7 +42,7 @@ enum ExportTables {
         name: "facility compliance", chineseName: "设施达标", filename: "facility-compliance", itemArrays: [["items"]],
         columns: institution + [
             C("as_of", "截至日期", nil, .date), C("compliant", "是否达标"), C("score", "得分"),
-            C("shortfalls", "不足之处"),
+            C("shortfalls", "不足之处", nil, .joined(member: "message")),
         ],
         paginated: true)
 

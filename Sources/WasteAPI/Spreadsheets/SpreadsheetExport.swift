@@ -71,6 +71,8 @@ struct JSONColumn: Sendable {
         case date
         /// A code with Chinese labels.
         case label(ChineseLabels.Table)
+        /// An array of objects: their `member` texts joined into one cell.
+        case joined(member: String)
     }
 
     let column: SheetColumn
@@ -96,9 +98,14 @@ struct JSONColumn: Sendable {
             switch kind {
             case .date: return SheetDate(text: text).map(Cell.date) ?? .text(text)
             case .label(let table): return .text(language == .chinese ? table.label(text) : text)
-            case .text, .number: return .text(text)
+            case .text, .number, .joined: return .text(text)
             }
-        case .array, .object: return .text(value.serializedString())
+        case .array(let elements):
+            if case .joined(let member) = kind {
+                return .text(elements.compactMap { $0[member]?.stringValue }.joined(separator: language == .chinese ? "；" : "; "))
+            }
+            return .text(value.serializedString())
+        case .object: return .text(value.serializedString())
         }
     }
 }

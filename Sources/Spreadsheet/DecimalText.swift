@@ -20,7 +20,9 @@ enum DecimalText {
     /// The number as plain decimal text rounded to 15 significant digits (what Excel shows; a
     /// binary double holds no more), without exponent or trailing zeros; nil if not a number.
     static func normalised(_ text: String) -> String? {
-        guard var (negative, digits, exponent) = parse(text) else { return nil }
+        guard let (negative, parsedDigits, parsedExponent) = parse(text) else { return nil }
+        var digits = parsedDigits
+        var exponent = parsedExponent
         // digits × 10^exponent; drop leading zeros, round to 15 significant digits
         while digits.first == 0 && digits.count > 1 { digits.removeFirst() }
         if digits.count > 15 {

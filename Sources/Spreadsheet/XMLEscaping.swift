@@ -61,7 +61,7 @@ enum OOXMLEscape {
 
     /// Text with every `_xHHHH_` replaced by its character (an unpaired surrogate is dropped).
     static func decode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

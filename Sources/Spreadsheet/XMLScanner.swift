@@ -25,24 +25,25 @@ struct XMLScanner {
     mutating func next() throws(Failure) -> Event? {
         while index < bytes.count {
             if bytes[index] != UInt8(ascii: "<") { return .text(try text()) }
-            if starts("<?") {
-                try skip(past: "?>")
-            } else if starts("<!--") {
-                try skip(past: "-->")
-            } else if starts("<![CDATA[") {
-                index += 9
+            let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if second == UInt8(ascii: "?") {
+                try skip(past: Self.piEnd)
+            } else if second == UInt8(ascii: "!") && starts(Self.commentStart) {
+                try skip(past: Self.commentEnd)
+            } else if second == UInt8(ascii: "!") && starts(Self.cdataStart) {
+                index += Self.cdataStart.count
                 let start = index
-                try skip(past: "]]>")
+                try skip(past: Self.cdataEnd)
                 return .text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self))
-            } else if starts("<!") {
+            } else if second == UInt8(ascii: "!") {
                 throw Failure(message: "the XML has a document type declaration, which spreadsheets never need")
-            } else if starts("</") {
+            } else if second == UInt8(ascii: "/") {
                 index += 2
-                let name = self.name()
+                let name = self.name(local: true)
                 skipSpaces()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw Failure(message: "a malformed end tag") }
                 index += 1
-                return .end(name: Self.local(name))
+                return .end(name: name)
             } else {
                 return try startTag()
             }
@@ -54,7 +55,7 @@ struct XMLScanner {
 
     private mutating func startTag() throws(Failure) -> Event {
         index += 1
-        let name = self.name()
+        let name = self.name(local: true)
         guard !name.isEmpty else { throw Failure(message: "a malformed start tag") }
         var attributes: [String: String] = [:]
         while true {
@@ -62,13 +63,14 @@ struct XMLScanner {
             guard index < bytes.count else { throw Failure(message: "the XML ends inside a tag") }
             if bytes[index] == UInt8(ascii: ">") {
                 index += 1
-                return .start(name: Self.local(name), attributes: attributes, selfClosing: false)
+                return .start(name: name, attributes: attributes, selfClosing: false)
             }
-            if starts("/>") {
+            if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
                 index += 2
-                return .start(name: Self.local(name), attributes: attributes, selfClosing: true)
+                return .start(name: name, attributes: attributes, selfClosing: true)
             }
-            let key = self.name()
+            // `xmlns:r` keeps its prefix (it declares one); `r:id` is read as `id`
+            let key = self.name(local: !starts(Self.xmlns))
             skipSpaces()
             guard !key.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
                 throw Failure(message: "a malformed attribute in <\(name)>")
@@ -85,8 +87,7 @@ struct XMLScanner {
             guard index < bytes.count else { throw Failure(message: "the XML ends inside an attribute") }
             let value = try Self.decodeEntities(bytes[start..<index])
             index += 1
-            // `xmlns:r` and `r:id` keep their prefix apart from the local name only for namespaces
-            attributes[key.hasPrefix("xmlns") ? key : Self.local(key)] = value
+            attributes[key] = value
         }
     }
 
@@ -96,11 +97,13 @@ struct XMLScanner {
         return try Self.decodeEntities(bytes[start..<index])
     }
 
-    private mutating func name() -> String {
-        let start = index
+    /// A tag or attribute name; with `local`, without its namespace prefix (`x:c` → `c`).
+    private mutating func name(local: Bool) -> String {
+        var start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || Self.isSpace(byte) { break }
+            if local && byte == UInt8(ascii: ":") { start = index + 1 }
             index += 1
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -110,8 +113,14 @@ struct XMLScanner {
         while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
     }
 
-    private mutating func skip(past terminator: String) throws(Failure) {
-        let pattern = Array(terminator.utf8)
+    private static let piEnd = Array("?>".utf8)
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let xmlns = Array("xmlns".utf8)
+
+    private mutating func skip(past pattern: [UInt8]) throws(Failure) {
         while index + pattern.count <= bytes.count {
             if bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
                 index += pattern.count
@@ -119,21 +128,15 @@ struct XMLScanner {
             }
             index += 1
         }
-        throw Failure(message: "the XML ends before \(terminator)")
+        throw Failure(message: "the XML ends before \(String(decoding: pattern, as: UTF8.self))")
     }
 
-    private func starts(_ prefix: String) -> Bool {
-        let pattern = Array(prefix.utf8)
-        return index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+    private func starts(_ pattern: [UInt8]) -> Bool {
+        index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
     }
 
     /// Text with `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` `&#N;` `&#xH;` replaced and CRLF folded

@@ -20,6 +20,8 @@ public struct AppOptions: Sendable {
     public var buildInfo: BuildInfo?
     /// When set, `/metrics` wants `Authorization: Bearer <token>` (a scraper's secret, not a user token).
     public var metricsToken: String?
+    /// Data rows one import (CSV or xlsx) may hold; more is a 413 (docs/DECISIONS.md, "Spreadsheets").
+    public var importMaxRows = InstitutionImport.defaultMaxRows
 
     public init() {}
 }

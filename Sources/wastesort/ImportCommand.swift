@@ -4,7 +4,7 @@ import WasteAPI
 
 /// `wastesort import institutions FILE.csv`: the same importer as `POST /v1/institutions/import`.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from CSV files.",
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from CSV or xlsx files.",
                                                     subcommands: [ImportInstitutionsCommand.self])
 }
 
@@ -12,10 +12,13 @@ struct ImportCommand: ParsableCommand {
 struct ImportInstitutionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "institutions",
-        abstract: "Create or update institutions from a CSV file (the columns of the CSV export), all rows or none.")
+        abstract: "Create or update institutions from a CSV or xlsx file (the columns of the export, English or Chinese headers), all rows or none.")
 
-    @Argument(help: "The CSV file (UTF-8; the header row names the columns).")
+    @Argument(help: "The CSV (UTF-8) or xlsx file; the header row names the columns.")
     var file: String
+
+    @Option(name: .customLong("max-rows"), help: "Data rows the file may hold (default 10000).")
+    var maxRows = InstitutionImport.defaultMaxRows
 
     @OptionGroup var database: DatabaseOptions
 
@@ -35,7 +38,8 @@ struct ImportInstitutionsCommand: ParsableCommand {
         let progress = TerminalProgress("importing \(file)")
         defer { progress.finish() }
         do {
-            let summary = try InstitutionImport.run(csv: bytes, database: pool, actor: actor, now: AppClock.system.now())
+            let summary = try InstitutionImport.run(csv: bytes, database: pool, actor: actor, now: AppClock.system.now(),
+                                                    maxRows: maxRows)
             progress.finish()
             printLine("imported \(file): \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged")
         } catch let failure as InstitutionImport.Failure {

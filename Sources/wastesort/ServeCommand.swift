@@ -35,6 +35,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("metrics-token"),
             help: "Bearer token /metrics wants (WASTESORT_METRICS_TOKEN; default: /metrics is open). Prefer the variable: flags show in ps.")
     var metricsToken: String?
+    @Option(name: .customLong("import-max-rows"), help: "Data rows one CSV or xlsx import may hold (WASTESORT_IMPORT_MAX_ROWS; default 10000).") var importMaxRows: Int?
 
     func run() throws {
         // glibc gives threads their own malloc arenas; with ~40 threads (loops, workers, SQLite)
@@ -60,6 +61,8 @@ struct ServeCommand: ParsableCommand {
         options.expectedMigrations = migrations.count
         options.buildInfo = BuildInfo.binary
         options.metricsToken = Environment.optionalString(metricsToken, "WASTESORT_METRICS_TOKEN")
+        options.importMaxRows = try Environment.int(importMaxRows, "WASTESORT_IMPORT_MAX_ROWS",
+                                                    default: InstitutionImport.defaultMaxRows, range: 1...1_000_000)
         options.accessLog = log
         let stats = ServerStats()
         options.serverStats = stats

@@ -14,7 +14,8 @@ enum ComplianceRoutes {
                    tag: "facilities", query: ["as_of"], response: "FacilityCompliance") { try one($0) }
         routes.add(.GET, "/v1/facility-compliance", access: .office,
                    summary: "Facility compliance of every active institution, by id", tag: "facilities",
-                   query: ["as_of", "limit", "cursor"], response: "FacilityComplianceList") { try page($0) }
+                   query: ["as_of", "limit", "cursor"] + ListFormat.queryParameters, response: "FacilityComplianceList",
+                   spreadsheets: true) { try ExportTables.facilityCompliance.answer($0, page) }
         routes.add(.GET, "/v1/facility-compliance/summary", access: .office,
                    summary: "District summary of facility compliance: institutions, compliant, mean score, failures by rule",
                    tag: "facilities", query: ["as_of"], response: "FacilityComplianceSummary") { try summary($0) }

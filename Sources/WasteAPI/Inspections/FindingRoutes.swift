@@ -12,8 +12,9 @@ enum FindingRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/findings", access: .staff,
                    summary: "Findings (withdrawn ones only with status=withdrawn); overdue=true for late rectifications",
-                   tag: "inspections", query: FindingFilter.query, response: "FindingList") { context in
-            try list(context)
+                   tag: "inspections", query: FindingFilter.query + ListFormat.queryParameters, response: "FindingList",
+                   spreadsheets: true) { context in
+            try ExportTables.findings.answer(context, list)
         }
         routes.add(.GET, "/v1/findings/{id}", access: .staff, summary: "One finding with its rectification state",
                    tag: "inspections", response: "Finding") { context in

@@ -2,7 +2,8 @@ import JSON
 import Storage
 import WasteDomain
 
-/// Imports institutions from CSV (the columns of ``InstitutionCSV``), for the HTTP route and
+/// Imports institutions from CSV or xlsx (the columns of ``InstitutionCSV``, English or Chinese
+/// headers), for the HTTP route and
 /// `wastesort import institutions`.
 ///
 /// Semantics: a row whose `code` exists updates that institution (columns missing from the
@@ -37,21 +38,31 @@ public enum InstitutionImport {
     public struct Failure: Error, CustomStringConvertible {
         public let detail: String
         public let errors: [FieldError]
+        /// Over the import's row limit (a 413 over HTTP).
+        public var isTooLarge = false
 
         /// One line per problem: `line 7.name: must not be empty [too_short]`.
         public var messages: [String] { errors.map(\.description) }
         public var description: String { detail }
     }
 
-    /// Imports `csv` in one transaction of its own (``DatabasePool/writeAlone(_:)``).
-    public static func run(csv: [UInt8], database: DatabasePool, actor: Actor, now: Timestamp) throws -> Summary {
-        try database.writeAlone { db in try apply(db, csv: csv, actor: actor, now: now) }
+    /// Imports `file` (CSV, or xlsx when it is a ZIP package) in one transaction of its own
+    /// (``DatabasePool/writeAlone(_:)``), refusing more than `maxRows` data rows.
+    public static func run(csv file: [UInt8], database: DatabasePool, actor: Actor, now: Timestamp,
+                           maxRows: Int = defaultMaxRows) throws -> Summary {
+        try database.writeAlone { db in
+            try apply(db, file: file, format: ImportTable.format(of: file), maxRows: maxRows, actor: actor, now: now)
+        }
     }
 
+    /// The row limit of an import when the options say nothing else.
+    public static let defaultMaxRows = ImportTable.defaultMaxRows
+
     /// Imports inside the caller's transaction; throws ``Failure`` before writing anything.
-    static func apply(_ db: Connection, csv: [UInt8], actor: Actor, now: Timestamp) throws -> Summary {
+    static func apply(_ db: Connection, file: [UInt8], format: ImportTable.Format, maxRows: Int, actor: Actor,
+                      now: Timestamp) throws -> Summary {
         let existing = try InstitutionStore.list(db, InstitutionStore.Filter())
-        let plan = try InstitutionImportPlan(csv: csv, existing: existing)
+        let plan = try InstitutionImportPlan(file: file, format: format, maxRows: maxRows, existing: existing)
         let today = now.date(utcOffsetMinutes: try SettingsStore.load(db).settings.utcOffsetMinutes)
         return try write(db, plan, actor: actor, now: now.description, today: today)
     }

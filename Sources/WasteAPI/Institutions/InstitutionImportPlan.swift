@@ -1,7 +1,7 @@
 import JSON
 import WasteDomain
 
-/// A CSV file checked against itself and the stored institutions: what each row becomes, or
+/// A CSV or xlsx file checked against itself and the stored institutions: what each row becomes, or
 /// every problem found (``InstitutionImport/Failure``). Builds nothing in the database.
 struct InstitutionImportPlan {
     struct Row {
@@ -17,18 +17,20 @@ struct InstitutionImportPlan {
     /// More problems than this are cut off; the detail says so.
     static let maxReportedErrors = 1000
 
-    init(csv: [UInt8], existing: [InstitutionRecord]) throws(InstitutionImport.Failure) {
+    init(file: [UInt8], format: ImportTable.Format, maxRows: Int, existing: [InstitutionRecord]) throws(InstitutionImport.Failure) {
         let parsed: [CSVReader.Row]
         do {
-            parsed = try CSVReader.parse(csv)
+            parsed = try ImportTable.rows(file, format: format, maxRows: maxRows)
         } catch {
-            throw Self.failure([FieldError(field: "line \(error.line)", code: "invalid_csv", message: error.message)])
+            var failure = Self.failure([error.error])
+            failure.isTooLarge = error.isTooLarge
+            throw failure
         }
         guard let header = parsed.first else {
             throw Self.failure([FieldError(field: "line 1", code: "missing_header",
                                            message: "the file is empty; the first row must name the columns")])
         }
-        let columns = header.fields.map { $0.trimmingCharacters(in: [" ", "\t"]) }
+        let columns = header.fields.map { InstitutionColumns.column(forHeader: $0.trimmingCharacters(in: [" ", "\t"])) }
         try Self.checkHeader(columns, line: header.line)
         let byCode = Dictionary(existing.map { ($0.fields.code, $0) }, uniquingKeysWith: { first, _ in first })
         var seenCodes: [String: Int] = [:]

@@ -9,9 +9,9 @@ import WasteDomain
 enum InstitutionRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/institutions", access: .staff,
-                   summary: "List institutions (JSON page, or every match as CSV with Accept: text/csv or ?format=csv)",
-                   tag: "institutions", query: ["q", "kind", "status", "limit", "cursor", "format"],
-                   response: "InstitutionList") { context in
+                   summary: "List institutions (JSON page, or every match as CSV or xlsx by Accept or ?format=; ?headers=zh for Chinese headers)",
+                   tag: "institutions", query: ["q", "kind", "status", "limit", "cursor"] + ListFormat.queryParameters,
+                   response: "InstitutionList", spreadsheets: true) { context in
             try list(context)
         }
         routes.add(.POST, "/v1/institutions", access: .admin, summary: "Register an institution", tag: "institutions",
@@ -19,8 +19,9 @@ enum InstitutionRoutes {
             try InstitutionWrites.create(context)
         }
         routes.add(.POST, "/v1/institutions/import", access: .admin,
-                   summary: "Create or update institutions from CSV by code, all rows or none", tag: "institutions",
-                   body: "InstitutionCSV", bodyMediaType: "text/csv", response: "InstitutionImportResult") { context in
+                   summary: "Create or update institutions from CSV or xlsx by code, all rows or none", tag: "institutions",
+                   body: "InstitutionCSV", bodyMediaType: "text/csv", response: "InstitutionImportResult",
+                   spreadsheets: true) { context in
             try InstitutionWrites.importCSV(context)
         }
         routes.add(.GET, "/v1/institutions/{id}", access: .staff, summary: "One institution (a clerk: its own only)",
@@ -43,13 +44,14 @@ enum InstitutionRoutes {
 
     private static func list(_ context: APIContext) throws -> HTTPResponse {
         let query = try context.query()
-        let format = try ListFormat.negotiate(query, headers: context.request.headers)
+        let format = try ListFormat.negotiate(query, context.request.headers)
         var filter = try filter(query)
         filter.onlyID = context.clerkInstitutionID
-        if format == .csv {
+        if format != .json {
+            let language = try ListFormat.headerLanguage(query)
             let records = try context.services.database.read { db in try InstitutionStore.list(db, filter) }
-            return HTTPResponse(status: 200, headers: ["content-type": InstitutionCSV.mediaType],
-                                body: InstitutionCSV.export(records.map(\.fields)))
+            return try format.response(InstitutionColumns.sheet(records.map(\.fields), headers: language),
+                                       headers: language, filename: "institutions")
         }
         let page = try Page(query)
         let rows = try context.services.database.read { db in

@@ -63,17 +63,23 @@ enum InstitutionWrites {
 
     /// `POST /v1/institutions/import`: the body is the CSV file itself.
     static func importCSV(_ context: APIContext) throws -> HTTPResponse {
-        try requireCSVMediaType(context.request.headers)
+        let format = try ImportTable.format(context.request.headers)
         let principal = try context.caller()
         let actor = InstitutionImport.Actor(userID: principal.userID, username: principal.username)
         do {
             return try context.services.database.writeAlone { db in
                 try Idempotency.run(context, in: db) { db in
-                    let summary = try InstitutionImport.apply(db, csv: context.request.body, actor: actor, now: context.now)
+                    let summary = try InstitutionImport.apply(db, file: context.request.body, format: format,
+                                                              maxRows: context.services.options.importMaxRows, actor: actor, now: context.now)
                     return .json(summary.json)
                 }
             }
         } catch let failure as InstitutionImport.Failure {
+            guard !failure.isTooLarge else {
+                var problem = HTTPError.payloadTooLarge(failure.errors.first?.message ?? failure.detail)
+                problem.errors = failure.errors
+                throw problem
+            }
             throw HTTPError.validation(failure.errors, detail: failure.detail)
         }
     }
@@ -88,19 +94,6 @@ enum InstitutionWrites {
         var error = HTTPError.forbidden("a clerk may not change \(forbidden.joined(separator: ", ")); ask the office")
         error.errors = forbidden.map { FieldError(field: $0, code: "forbidden", message: "only the office may change this field") }
         throw error
-    }
-
-    private static func requireCSVMediaType(_ headers: HTTPHeaders) throws(HTTPError) {
-        let parts = (headers["content-type"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard parts.first == "text/csv" else {
-            throw HTTPError.unsupportedMediaType("send the file with Content-Type: text/csv (UTF-8)")
-        }
-        for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
-            let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: .init(charactersIn: "\""))
-            guard charset == "utf-8" || charset == "utf8" else {
-                throw HTTPError.unsupportedMediaType("CSV files must be UTF-8, not \(charset)")
-            }
-        }
     }
 
     private static func validated(_ result: Result<InstitutionFields, ResourceDescription<InstitutionFields>.ValidationFailure>) throws(HTTPError) -> InstitutionFields {

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Routing
+import Spreadsheet
 import WasteDomain
 
 /// The CSV form of ledger entries: the export's columns, which the import reads back.
@@ -23,16 +24,7 @@ enum LedgerEntryCSV {
     ]
 
     static func export(_ records: [LedgerEntryRecord]) -> [UInt8] {
-        var writer = CSVWriter()
-        writer.row(header)
-        for record in records {
-            let f = record.fields
-            writer.row([String(record.id), String(record.institutionID), f.occurredOn.description, f.category.rawValue,
-                        f.subcategory ?? "", Weight.kilogramsText(f.grams), f.weighed ? "true" : "false", f.stage.rawValue,
-                        f.hauler ?? "", f.destination ?? "", f.disposal?.rawValue ?? "", f.manifestNo ?? "", f.note ?? "",
-                        record.createdAt, record.updatedAt, String(record.version)])
-        }
-        return writer.bytes
+        CSVEncoder.encode(LedgerEntryColumns.sheet(records, headers: .english))
     }
 
     /// The column of each header cell (nil: ignored), or a 400 listing the header's problems (line 1).
@@ -41,7 +33,7 @@ enum LedgerEntryCSV {
         var errors: [FieldError] = []
         for cell in headerCells {
             let name = cell.trimmingCharacters(in: .whitespaces)
-            let column = chineseHeaders[name] ?? name.lowercased()
+            let column = chineseHeaders[name] ?? exportedChineseHeaders[name] ?? name.lowercased()
             if ignoredColumns.contains(column) {
                 columns.append(nil)
             } else if LedgerEntryFields.keys.contains(column), !columns.contains(column) {
@@ -69,6 +61,11 @@ enum LedgerEntryCSV {
             switch column {
             case "weight_kg": object.set(column, JSONNumber(text).map(JSONValue.number) ?? .string(text))
             case "weighed": object.set(column, boolean(text).map(JSONValue.bool) ?? .string(text))
+            // Chinese labels and date forms of Chinese sheets (docs/DECISIONS.md, "Spreadsheets")
+            case "occurred_on": object.set(column, .string(SheetDate(text: text)?.description ?? text))
+            case "subcategory": object.set(column, .string(ChineseLabels.subcategory.code(text)))
+            case "stage": object.set(column, .string(ChineseLabels.stage.code(text)))
+            case "disposal": object.set(column, .string(ChineseLabels.disposal.code(text)))
             default: object.set(column, .string(text))
             }
         }
@@ -83,9 +80,12 @@ enum LedgerEntryCSV {
         }
     }
 
-    /// Undoes the export's formula-injection guard (`'=…` → `=…`).
+    /// Undoes the export's formula-injection guard (`'=…` → `=…`, ``FormulaGuard``).
     private static func unprefixed(_ text: String) -> String {
-        guard text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@".contains(second) else { return text }
-        return String(text.dropFirst())
+        FormulaGuard.restore(text)
     }
+
+    /// The Chinese headers `?headers=zh` exports write (``LedgerEntryColumns``), read back.
+    private static let exportedChineseHeaders = Dictionary(
+        LedgerEntryColumns.chinese.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
 }

@@ -5,16 +5,17 @@ import Routing
 import Storage
 import WasteDomain
 
-/// `POST /v1/institutions/{id}/ledger-entries/import`: a CSV file of entries, all stored or
+/// `POST /v1/institutions/{id}/ledger-entries/import`: a CSV or xlsx file of entries, all stored or
 /// none, every bad row reported by its line number (`line 7.weight_kg`).
 enum LedgerEntryImport {
-    static let maxRows = 10_000
+    /// The default row limit (the server's `importMaxRows` option overrides it).
+    static let maxRows = ImportTable.defaultMaxRows
 
     static func register(in routes: inout APIRoutes) {
         routes.add(.POST, "/v1/institutions/{id}/ledger-entries/import", access: LedgerEntryRoutes.writers,
-                   summary: "Import ledger entries from CSV (the export's columns; Chinese headers and category names accepted), all or nothing",
+                   summary: "Import ledger entries from CSV or xlsx (the export's columns; Chinese headers, labels and dates accepted), all or nothing",
                    tag: "ledger", body: "LedgerEntryCSV", bodyMediaType: "text/csv", success: 201,
-                   response: "LedgerEntryBatch") { context in
+                   response: "LedgerEntryBatch", spreadsheets: true) { context in
             try importCSV(context)
         }
     }
@@ -22,9 +23,10 @@ enum LedgerEntryImport {
     private static func importCSV(_ context: APIContext) throws -> HTTPResponse {
         let institutionID = try context.parameters.id()
         try context.requireInstitutionAccess(institutionID)
-        try requireCSV(context.request.headers)
+        let format = try ImportTable.format(context.request.headers)
         let settings = try context.services.database.read { try SettingsStore.load($0) }.settings
-        let entries = try read(context.request.body, rules: LedgerEntryRules(settings: settings, now: context.now))
+        let entries = try read(context.request.body, format: format, maxRows: context.services.options.importMaxRows,
+                               rules: LedgerEntryRules(settings: settings, now: context.now))
         return try context.services.database.writeAlone { db in
             try Idempotency.run(context, in: db) { db in
                 let records = try LedgerEntryRoutes.store(db, entries, institutionID: institutionID, settings: settings,
@@ -35,29 +37,19 @@ enum LedgerEntryImport {
         }
     }
 
-    private static func requireCSV(_ headers: HTTPHeaders) throws(HTTPError) {
-        let mediaType = headers["content-type"]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "text/csv" else {
-            throw HTTPError.unsupportedMediaType("send the file with Content-Type: text/csv")
-        }
-    }
-
     /// Every row validated; all problems of all rows in one 400.
-    static func read(_ bytes: [UInt8], rules: LedgerEntryRules) throws -> [LedgerEntryFields] {
+    static func read(_ bytes: [UInt8], format: ImportTable.Format = .csv, maxRows: Int = maxRows,
+                     rules: LedgerEntryRules) throws -> [LedgerEntryFields] {
         let rows: [CSVReader.Row]
         do {
-            rows = try CSVReader.parse(bytes)
+            rows = try ImportTable.rows(bytes, format: format, maxRows: maxRows)
         } catch {
-            throw HTTPError.validation([FieldError(field: "line \(error.line)", code: "invalid_csv", message: error.message)])
+            throw error.httpError
         }
         guard let header = rows.first else { throw HTTPError.badRequest("the file is empty; the first line must name the columns") }
         let columns = try LedgerEntryCSV.columns(header.fields)
         let data = rows.dropFirst()
         guard !data.isEmpty else { throw HTTPError.badRequest("the file has a header but no entries") }
-        guard data.count <= maxRows else {
-            throw HTTPError.badRequest("the file has \(data.count) entries; import at most \(maxRows) at a time")
-        }
         var entries: [LedgerEntryFields] = []
         var errors: [FieldError] = []
         for row in data {

@@ -11,9 +11,9 @@ enum LedgerEntryRoutes {
 
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/institutions/{id}/ledger-entries", access: .staff,
-                   summary: "An institution's ledger entries (JSON pages, or every matching entry as CSV with Accept: text/csv)",
-                   tag: "ledger", query: LedgerEntryFilter.parameters + ["limit", "cursor", "format"],
-                   response: "LedgerEntryList") { context in
+                   summary: "An institution's ledger entries (JSON pages, or every matching entry as CSV or xlsx by Accept or ?format=; ?headers=zh)",
+                   tag: "ledger", query: LedgerEntryFilter.parameters + ["limit", "cursor"] + ListFormat.queryParameters,
+                   response: "LedgerEntryList", spreadsheets: true) { context in
             try list(context)
         }
         routes.add(.POST, "/v1/institutions/{id}/ledger-entries", access: writers,
@@ -43,19 +43,18 @@ enum LedgerEntryRoutes {
         let institutionID = try context.parameters.id()
         let query = try context.query()
         let filter = try LedgerEntryFilter(query)
-        let format = try LedgerListFormat.negotiate(query, context.request.headers)
+        let format = try ListFormat.negotiate(query, context.request.headers)
         let page = try Page(query)
         let records = try context.services.database.read { db -> [LedgerEntryRecord] in
             try InstitutionGate.require(context, db, id: institutionID)
-            return format == .csv
+            return format != .json
                 ? try filter.entries(db, institutionID: institutionID)
                 : try filter.entries(db, institutionID: institutionID, afterID: page.afterID, limit: page.limit + 1)
         }
-        if format == .csv {
-            return HTTPResponse(status: 200, headers: [
-                "content-type": "text/csv; charset=utf-8",
-                "content-disposition": "attachment; filename=\"ledger-entries-\(institutionID).csv\"",
-            ], body: LedgerEntryCSV.export(records))
+        if format != .json {
+            let language = try ListFormat.headerLanguage(query)
+            return try format.response(LedgerEntryColumns.sheet(records, headers: language), headers: language,
+                                       filename: "ledger-entries-\(institutionID)")
         }
         let (items, next) = page.split(records, id: \.id)
         return Page.response(items: items, next: next, bytesPerItem: 420)

@@ -10,8 +10,9 @@ enum LedgerReportListRoute {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/ledger-reports", access: .office,
                    summary: "Report status of every active institution for a month (who has not reported)", tag: "ledger",
-                   query: ["month", "status"], response: "LedgerReportStatusList") { context in
-            try list(context)
+                   query: ["month", "status"] + ListFormat.queryParameters, response: "LedgerReportStatusList",
+                   spreadsheets: true) { context in
+            try ExportTables.ledgerReports.answer(context, list)
         }
     }
 

@@ -16,8 +16,9 @@ enum LedgerStatsRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/stats/ledger", access: .aggregates,
                    summary: "Ledger statistics for a period: totals, recovery rate, hazardous handled, kg per staff per working day",
-                   tag: "statistics", query: ["period", "group_by", "institution_id"], response: "LedgerStats") { context in
-            try stats(context)
+                   tag: "statistics", query: ["period", "group_by", "institution_id"] + ListFormat.queryParameters,
+                   response: "LedgerStats", spreadsheets: true) { context in
+            try ExportTables.ledgerStats.answer(context, stats)
         }
     }
 

@@ -73,7 +73,11 @@ enum OpenAPIOperation {
         if let mediaType = doc.bodyMediaType, !mediaType.hasPrefix("application/json") {
             // text bodies (CSV imports): the named schema is a string schema describing the format
             let schema = doc.body.map(CommonSchemas.reference) ?? ["type": "string"]
-            return ["required": true, "content": [mediaType: ["schema": schema]]]
+            var content = JSONObject([(mediaType, .object(JSONObject([("schema", schema)])))])
+            if doc.spreadsheets {  // imports take xlsx too (ImportTable)
+                content.set(ListFormat.xlsx.mediaType, ["schema": ["type": "string", "format": "binary"]])
+            }
+            return ["required": true, "content": .object(content)]
         }
         guard let body = doc.body else { return nil }
         return ["required": true, "content": ["application/json": ["schema": CommonSchemas.reference(body)]]]

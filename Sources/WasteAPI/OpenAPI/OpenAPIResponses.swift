@@ -19,6 +19,7 @@ enum OpenAPIResponses {
         "Conflict": problem("Conflicts with stored data (a unique field, a frozen month) or reuses an Idempotency-Key with another body."),
         "PreconditionFailed": problem("If-Match names another version of the resource."),
         "UnsupportedMediaType": problem("The body is not in the media type this operation takes."),
+        "NotAcceptable": problem("The Accept header matches none of JSON, CSV and xlsx."),
         "TooManyRequests": problem("Too many failed logins for this username; wait Retry-After seconds.",
                                    headers: ["Retry-After": ["schema": ["type": "integer", "minimum": 1]]]),
         "InsufficientStorage": problem("The server's disk is full: nothing was written; retry once space is freed.",
@@ -55,6 +56,7 @@ enum OpenAPIResponses {
             errors.append(("412", "PreconditionFailed"))
         }
         if hasBody { errors.append(("415", "UnsupportedMediaType")) }
+        if doc.spreadsheets && doc.method == .GET { errors.append(("406", "NotAcceptable")) }
         if doc.method == .POST && doc.path == "/v1/sessions" { errors.append(("429", "TooManyRequests")) }
         if isWrite {  // storage faults (docs/RELIABILITY.md)
             errors.append(("503", "StorageUnavailable"))
@@ -67,7 +69,12 @@ enum OpenAPIResponses {
         if doc.success == 204 { return ["description": "Done; no content."] }
         var response = JSONObject([("description", .string(doc.summary))])
         if let name = doc.response {
-            response.set("content", ["application/json": ["schema": CommonSchemas.reference(name)]])
+            var content = JSONObject([("application/json", ["schema": CommonSchemas.reference(name)])])
+            if doc.spreadsheets && doc.method == .GET {  // ListFormat: ?format=csv|xlsx or Accept
+                content.set("text/csv", ["schema": ["type": "string", "description": "UTF-8 with BOM; ?headers=zh for Chinese headers"]])
+                content.set(ListFormat.xlsx.mediaType, ["schema": ["type": "string", "format": "binary"]])
+            }
+            response.set("content", .object(content))
         } else if let known = OperationalContent.known[doc.path] {
             response.set("content", [known.mediaType: ["schema": known.schema]])
         }

@@ -18,14 +18,17 @@ enum OverviewRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/stats/overview", access: .aggregates,
                    summary: "District figures for a period: coverage, reporting, inspections, rectification, publicity",
-                   tag: "statistics", query: ["period"], response: "Overview") { context in
-            let period = try RankingRoutes.period(try context.query())
-            let answer = try overview(period, context)
-            if Conditional.isNotModified(context.request.headers, etag: answer.etag) {
-                return Conditional.notModified(etag: answer.etag)
+                   tag: "statistics", query: ["period"] + ListFormat.queryParameters, response: "Overview",
+                   spreadsheets: true) { context in
+            try ExportTables.overview.answer(context) { context in
+                let period = try RankingRoutes.period(try context.query())
+                let answer = try overview(period, context)
+                if Conditional.isNotModified(context.request.headers, etag: answer.etag) {
+                    return Conditional.notModified(etag: answer.etag)
+                }
+                return HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8", "etag": answer.etag,
+                                                           "cache-control": "no-cache"], body: answer.body)
             }
-            return HTTPResponse(status: 200, headers: ["content-type": "application/json; charset=utf-8", "etag": answer.etag,
-                                                       "cache-control": "no-cache"], body: answer.body)
         }
     }
 

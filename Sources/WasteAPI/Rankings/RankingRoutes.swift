@@ -8,9 +8,11 @@ enum RankingRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/rankings", access: .aggregates,
                    summary: "Ranking of institutions for a period, with components, grades, previous rank and unranked institutions",
-                   tag: "rankings", query: ["period", "kind", "limit"], response: "Ranking",
+                   tag: "rankings", query: ["period", "kind", "limit"] + ListFormat.queryParameters, response: "Ranking",
+                   spreadsheets: true,
                    fastPath: { context in
                        // dashboards poll this: answered on the I/O thread while nothing has changed
+                       guard try ListFormat.negotiate(try context.query(), context.request.headers) == .json else { return nil }
                        let (period, kind, limit) = try parameters(context)
                        guard let settings = context.services.settings.remembered(),
                              let answer = context.services.rankings.remembered(
@@ -18,10 +20,12 @@ enum RankingRoutes {
                                 today: context.now.date(utcOffsetMinutes: settings.utcOffsetMinutes)) else { return nil }
                        return response(answer, context)
                    }) { context in
-            let (period, kind, limit) = try parameters(context)
-            let answer = try context.services.rankings.ranking(period: period, kind: kind, limit: limit,
-                                                               today: try context.today(), now: context.now)
-            return response(answer, context)
+            try ExportTables.rankings.answer(context) { context in
+                let (period, kind, limit) = try parameters(context)
+                let answer = try context.services.rankings.ranking(period: period, kind: kind, limit: limit,
+                                                                   today: try context.today(), now: context.now)
+                return response(answer, context)
+            }
         }
         routes.add(.GET, "/v1/institutions/{id}/scores", access: .staff,
                    summary: "An institution's score per month, with the components and the inputs behind them",

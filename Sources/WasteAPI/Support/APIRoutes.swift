@@ -19,6 +19,8 @@ public struct RouteDoc: Sendable {
     public let success: Int
     /// Name of the success response schema, if any.
     public let response: String?
+    /// Whether the route also answers CSV and xlsx (``ListFormat``).
+    public var spreadsheets = false
 }
 
 /// Registers API routes with their access rule and documentation in one call, so that no
@@ -38,10 +40,11 @@ public struct APIRoutes: Sendable {
 
     mutating func add(_ method: HTTPMethod, _ path: String, access: Access, summary: String, tag: String,
                       query: [String] = [], body: String? = nil, bodyMediaType: String? = nil,
-                      success: Int = 200, response: String? = nil, inline: Bool = false,
+                      success: Int = 200, response: String? = nil, spreadsheets: Bool = false, inline: Bool = false,
                       changesCredentials: Bool = false, fastPath: FastPath? = nil, _ handler: @escaping Handler) {
         docs.append(RouteDoc(method: method, path: path, access: access, summary: summary, tag: tag, query: query,
-                             body: body, bodyMediaType: bodyMediaType, success: success, response: response))
+                             body: body, bodyMediaType: bodyMediaType, success: success, response: response,
+                             spreadsheets: spreadsheets))
         let services = services
         let publicRead = services.options.publicRead
         let known = Set(query)

@@ -187,18 +187,22 @@ public final class AccessLog: Sendable {
     private static func json(_ entry: Entry, into line: inout LogLine, timestamps: inout TimestampCache) {
         line.append("{\"time\":\"")
         timestamps.append(to: &line)
-        line.append("\",\"level\":\"" + entry.level.name + "\",\"client\":")
+        line.append("\",\"level\":\"")
+        line.append(entry.level.name)
+        line.append("\",\"client\":")
         line.append(jsonString: entry.client)
         line.append(",\"user_id\":")
         if let user = entry.userID { line.append(int: Int(user)) } else { line.append("null") }
-        line.append(",\"method\":")
-        line.append(jsonString: entry.method)
-        let target = entry.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        line.append(",\"path\":")
-        line.append(jsonString: String(target.first ?? ""))
-        if target.count > 1 {
+        line.append(",\"method\":\"")
+        line.append(entry.method)  // a token from the parser's list: nothing to escape
+        // Path and query split at the first "?" without building substrings.
+        let target = entry.target.utf8
+        let question = target.firstIndex(of: UInt8(ascii: "?"))
+        line.append("\",\"path\":")
+        line.append(jsonBytes: target[..<(question ?? target.endIndex)])
+        if let question {
             line.append(",\"query\":")
-            line.append(jsonString: String(target[1]))
+            line.append(jsonBytes: target[target.index(after: question)...])
         }
         line.append(",\"status\":")
         line.append(int: entry.status)

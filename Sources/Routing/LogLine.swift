@@ -53,22 +53,26 @@ struct LogLine {
 
     /// A JSON string member value, escaped as RFC 8259 wants (UTF-8 passes through).
     mutating func append(jsonString text: String) {
+        append(jsonBytes: text.utf8[...])
+    }
+
+    mutating func append(jsonBytes text: Substring.UTF8View) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 bytes.append(UInt8(ascii: "\\"))
                 bytes.append(byte)
             case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                          Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
             default: bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 }
 
 /// `2026-11-29T03:12:45.123Z`, with the part up to the seconds formatted once per second per

@@ -99,8 +99,8 @@ enum UserInput {
     }
 
     private static func readPassword(_ reader: inout JSONFieldReader, required: Bool) -> String? {
-        reader.string("password", required: required, minLength: passwordLength.lowerBound,
-                      maxLength: passwordLength.upperBound)
+        reader.rawString("password", required: required, minLength: passwordLength.lowerBound,
+                         maxLength: passwordLength.upperBound)
     }
 
     private static func checkInstitutionPresence(_ reader: inout JSONFieldReader, role: Role, institutionID: Int64?) {

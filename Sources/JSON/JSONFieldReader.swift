@@ -97,8 +97,10 @@ public struct JSONFieldReader: Sendable {
     }
 
     /// Members that hold free text written by people in several lines (a ledger note, a
-    /// finding's description): they may contain line feeds and tabs. Every other text is one line.
-    public static let multilineKeys: Set<String> = ["note", "notes", "description", "remarks", "comment", "content", "body", "reason", "summary"]
+    /// finding's description) or may be set out in lines (a postal address): they may contain
+    /// line feeds and tabs. Every other text is one line.
+    public static let multilineKeys: Set<String> = ["note", "notes", "description", "remarks", "comment", "content", "body", "reason", "summary",
+                                                    "address"]
 
     /// An integer; `12.0` and `1.2e1` count as 12, `12.5` is a `type` error.
     public mutating func int(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil) -> Int? {

@@ -21,7 +21,7 @@ enum UserRoutes {
             try show(context)
         }
         routes.add(.PATCH, "/v1/users/{id}", access: .admin,
-                   summary: "Change a user; a new password, role or deactivation revokes its tokens",
+                   summary: "Change a user; a new password, role, institution or deactivation revokes its tokens",
                    tag: "users", body: "UserPatch", response: "User", changesCredentials: true) { context in
             try update(context)
         }

@@ -17,7 +17,7 @@ extension UserRoutes {
         let caller = try context.caller()
         let (changes, errors) = UserInput.changes(try context.jsonObject())
         guard errors.isEmpty, let changes else { throw HTTPError.validation(errors) }
-        let hash = try changes.password.map { try context.services.passwords.hash(password: $0) }  // outside the write
+        let hash = try changes.password.map { try context.services.passwordChecks.hash(password: $0) }  // outside the write, on the pool
         let user = try context.services.database.write { db -> UserRecord in
             guard let current = try UserRecord.find(db, id: id) else { throw HTTPError.notFound("no user has id \(id)") }
             try Conditional.requireMatch(context.request.headers, etag: Conditional.etag(version: current.version))

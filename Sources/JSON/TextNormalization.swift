@@ -1,6 +1,6 @@
 import Foundation
 
-/// The one normalisation every text field gets (SPEC §17; issue 13, F4), applied by
+/// The one normalisation every text field gets (docs/API.md, Conventions; issue 13, F4), applied by
 /// ``JSONFieldReader/string(_:required:minLength:maxLength:multiline:)`` and so by every body
 /// and every imported CSV row:
 ///

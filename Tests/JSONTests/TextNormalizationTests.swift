@@ -1,7 +1,7 @@
 import Testing
 @testable import JSON
 
-/// Every text field: trimmed, NFC, no control or format characters (SPEC §17; issue 13, F4).
+/// Every text field: trimmed, NFC, no control or format characters (docs/API.md, Conventions; issue 13, F4).
 @Suite struct TextNormalizationTests {
     func read(_ value: String, key: String = "name") -> (String?, [FieldError]) {
         var reader = JSONFieldReader(JSONObject([(key, .string(value))]), allowedKeys: [key])

@@ -1,7 +1,7 @@
 import Testing
 @testable import Routing
 
-/// Which address a request comes from, behind a trusted reverse proxy or not (SPEC §17).
+/// Which address a request comes from, behind a trusted reverse proxy or not (docs/API.md, Logins).
 @Suite struct ClientAddressTests {
     @Test func withoutATrustedProxyThePeerIsTheClient() {
         #expect(ClientAddress.resolve(peer: "192.0.2.1", forwardedFor: ["203.0.113.9"], trustedProxy: nil) == "192.0.2.1")

@@ -4,7 +4,7 @@ import JSON
 import Testing
 @testable import WasteAPI
 
-/// `POST /v1/me/password`, the password policy, and moving a clerk (SPEC §17; issue 13, F6).
+/// `POST /v1/me/password`, the password policy, and moving a clerk (docs/API.md, Logins; issue 13, F6).
 @Suite struct AccountTests {
     @Test func theOwnPasswordChangesAndTheOtherTokensAreRevoked() throws {
         let app = try TestApp()

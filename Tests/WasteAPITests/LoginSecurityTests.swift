@@ -6,7 +6,7 @@ import Testing
 @testable import WasteAPI
 
 /// Login throttling per (username, client) and per client, the trusted proxy, the admin's
-/// unlock and the bounded password-check pool (SPEC §17; issue 13, F1 and F2).
+/// unlock and the bounded password-check pool (docs/API.md, Logins; issue 13, F1 and F2).
 @Suite struct LoginSecurityTests {
     static let right: JSONValue = ["username": "admin", "password": .string(TestApp.adminPassword)]
     static let wrong: JSONValue = ["username": "admin", "password": "not-the-password"]

@@ -4,7 +4,7 @@ import Storage
 import Testing
 @testable import WasteAPI
 
-/// Look-alike duplicates through the API and the upgrade (SPEC §17; issue 13, F4).
+/// Look-alike duplicates through the API and the upgrade (docs/API.md, Conventions; issue 13, F4).
 @Suite struct LookAlikeTests {
     @Test func codesAreUniqueRegardlessOfLetterCase() throws {
         let app = try TestApp()

@@ -5,7 +5,7 @@ import Testing
 @testable import WasteAPI
 
 /// The TOTP second factor: enrolment, confirmation, logins with codes, replay refusal and
-/// `require_totp_for` (SPEC §17). Codes are computed as an authenticator app computes them.
+/// `require_totp_for` (docs/API.md, Logins). Codes are computed as an authenticator app computes them.
 @Suite struct TOTPTests {
     static func code(_ secret: String, _ app: TestApp, offset: Int64 = 0) -> String {
         OneTimePassword.totp(secret: Base32.decode(secret) ?? [], at: app.clock.now().secondsSinceEpoch + offset)

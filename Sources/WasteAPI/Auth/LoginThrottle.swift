@@ -2,7 +2,7 @@ import Locking
 import Throttling
 import WasteDomain
 
-/// Refuses repeated failed logins (SPEC §17), counted per (username, client address) and per
+/// Refuses repeated failed logins (docs/API.md, Logins), counted per (username, client address) and per
 /// client address, never per username alone.
 ///
 /// - From the fifth failure for one username from one client within 15 minutes, that pair is

@@ -2,7 +2,7 @@ import Hashing
 import Routing
 import Throttling
 
-/// PBKDF2 (verifying and hashing passwords) on a small bounded pool (SPEC §17; issue 13, F2).
+/// PBKDF2 (verifying and hashing passwords) on a small bounded pool (docs/API.md, Logins; issue 13, F2).
 ///
 /// Each check costs ~0.1–0.2 s of one core. Run on the handler threads, a flood of wrong logins
 /// took every core and every worker; here at most `threads` checks run and `queue` wait, at a

@@ -1,6 +1,6 @@
 import JSON
 
-/// What a new password must be (SPEC §17): 10 to 1024 characters, not the username, and not one
+/// What a new password must be (docs/API.md, Logins): 10 to 1024 characters, not the username, and not one
 /// of the 10,000 most common passwords (``CommonPasswords``), letter case ignored in both.
 /// Applied wherever a password is set: user creation (API and command line), an admin's PATCH,
 /// and `POST /v1/me/password`. Existing passwords keep working until they are changed.

@@ -5,7 +5,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// A user's own account (SPEC §17): `POST /v1/me/password`, and the TOTP second factor's
+/// A user's own account (docs/API.md, Logins): `POST /v1/me/password`, and the TOTP second factor's
 /// enrolment `POST /v1/me/totp` and confirmation `POST /v1/me/totp/confirm` (see ``SecondFactor``).
 enum AccountRoutes {
     static func register(in routes: inout APIRoutes) {

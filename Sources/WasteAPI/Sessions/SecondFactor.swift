@@ -4,7 +4,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// The optional TOTP second factor (SPEC §17; RFC 6238: HMAC-SHA1, 6 digits, 30 s, ±1 step).
+/// The optional TOTP second factor (docs/API.md, Logins; RFC 6238: HMAC-SHA1, 6 digits, 30 s, ±1 step).
 ///
 /// A user turns it on with `POST /v1/me/totp` (a secret) and `POST /v1/me/totp/confirm` (a code
 /// from the app). From then on a login needs `totp`, and each time step is accepted once: the

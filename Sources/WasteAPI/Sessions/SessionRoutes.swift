@@ -6,7 +6,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// Login, logout and "who am I" (SPEC §4, §17).
+/// Login, logout and "who am I" (docs/API.md, Roles and Logins).
 enum SessionRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.POST, "/v1/sessions", access: .anyone, summary: "Log in: exchange username and password for a session token",

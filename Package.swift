@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "CBuildInfo", cSettings: [.define("WASTESORT_COMMIT", to: "\"\(buildCommit)\"")]),
 
         .target(name: "Locking"),
+        .target(name: "Throttling", dependencies: ["Locking"]),
         .target(name: "CalendarDates"),
         .target(name: "JSON", dependencies: ["CalendarDates"]),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
@@ -42,7 +43,8 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
         .target(name: "Spreadsheet", dependencies: ["ZipArchive"]),
-        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument", "Spreadsheet"]),
+        .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument", "Spreadsheet",
+                                          "Throttling"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
             "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking",
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "ZipArchive"]),
+        .testTarget(name: "ThrottlingTests", dependencies: ["Throttling", "Locking"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "HTTPCore", "JSON"]),
         // A fault-injecting SQLite VFS in C, for tests only (docs/RELIABILITY.md, the fault table).

@@ -10,11 +10,28 @@ enum FieldConversion {
         FieldError(field: path, code: FieldError.Code.type, message: "must be \(expected) (got \(value.typeName))")
     }
 
-    /// `maxLength`/`minLength` count characters as users see them (grapheme clusters).
-    static func string(_ value: JSONValue, _ path: @autoclosure () -> String, minLength: Int, maxLength: Int?, _ errors: inout [FieldError]) -> String? {
-        guard case .string(let text) = value else {
+    /// `maxLength`/`minLength` count characters as users see them (grapheme clusters), after
+    /// ``TextNormalization`` (trimmed, NFC, no control or format characters); `raw` skips it
+    /// (passwords are compared as sent).
+    static func string(_ value: JSONValue, _ path: @autoclosure () -> String, minLength: Int, maxLength: Int?,
+                       multiline: Bool = false, raw: Bool = false, _ errors: inout [FieldError]) -> String? {
+        guard case .string(let sent) = value else {
             errors.append(typeError(path(), expected: "a string", got: value))
             return nil
+        }
+        var text = sent
+        if !raw {
+            // Hostile lengths are refused before normalising (below, again, after it).
+            if let maxLength, sent.utf8.count > maxLength * 4 + 64 + 1024 {
+                errors.append(FieldError(field: path(), code: FieldError.Code.tooLong, message: "must be at most \(maxLength) characters"))
+                return nil
+            }
+            switch TextNormalization.normalize(sent, multiline: multiline) {
+            case .success(let normalized): text = normalized
+            case .failure(let problem):
+                errors.append(FieldError(field: path(), code: FieldError.Code.invalidValue, message: problem.message))
+                return nil
+            }
         }
         // Strings longer in bytes than 4 × maxLength + 64 are too long whatever they contain;
         // checking that first keeps counting graphemes of hostile input bounded.

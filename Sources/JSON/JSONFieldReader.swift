@@ -79,9 +79,28 @@ public struct JSONFieldReader: Sendable {
 
     // MARK: Scalars
 
-    public mutating func string(_ key: String, required: Bool = false, minLength: Int = 0, maxLength: Int? = nil) -> String? {
-        member(key, required) { v, p, e in FieldConversion.string(v, p(), minLength: minLength, maxLength: maxLength, &e) }
+    /// A text field, trimmed, in NFC, refused when it holds control or format characters
+    /// (``TextNormalization``): the one place every resource's text passes through. `multiline`
+    /// (default: the free-text members in ``multilineKeys``) also allows line feeds and tabs.
+    public mutating func string(_ key: String, required: Bool = false, minLength: Int = 0, maxLength: Int? = nil,
+                                multiline: Bool? = nil) -> String? {
+        let multiline = multiline ?? Self.multilineKeys.contains(key)
+        return member(key, required) { v, p, e in
+            FieldConversion.string(v, p(), minLength: minLength, maxLength: maxLength, multiline: multiline, &e)
+        }
     }
+
+    /// A string exactly as sent, without normalisation: for secrets (passwords), which are
+    /// hashed as their bytes.
+    public mutating func rawString(_ key: String, required: Bool = false, minLength: Int = 0, maxLength: Int? = nil) -> String? {
+        member(key, required) { v, p, e in FieldConversion.string(v, p(), minLength: minLength, maxLength: maxLength, raw: true, &e) }
+    }
+
+    /// Members that hold free text written by people in several lines (a ledger note, a
+    /// finding's description) or may be set out in lines (a postal address): they may contain
+    /// line feeds and tabs. Every other text is one line.
+    public static let multilineKeys: Set<String> = ["note", "notes", "description", "remarks", "comment", "content", "body", "reason", "summary",
+                                                    "address"]
 
     /// An integer; `12.0` and `1.2e1` count as 12, `12.5` is a `type` error.
     public mutating func int(_ key: String, required: Bool = false, min: Int? = nil, max: Int? = nil) -> Int? {

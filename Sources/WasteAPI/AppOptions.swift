@@ -23,5 +23,12 @@ public struct AppOptions: Sendable {
     /// Data rows one import (CSV or xlsx) may hold; more is a 413 (docs/DECISIONS.md, "Spreadsheets").
     public var importMaxRows = InstitutionImport.defaultMaxRows
 
+    /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`); nil: the
+    /// TCP peer is the client.
+    public var trustedProxy: String?
+    /// Threads and queued checks of the password-check pool (see `PasswordChecks`).
+    public var passwordCheckThreads = 2
+    public var passwordCheckQueue = 8
+
     public init() {}
 }

@@ -20,6 +20,7 @@ public final class Application: Sendable {
         let metrics = RequestMetrics()
         OperationalRoutes(database: database, options: options, metrics: metrics).register(in: &routes)
         SessionRoutes.register(in: &routes)
+        AccountRoutes.register(in: &routes)
         UserRoutes.register(in: &routes)
         TokenRoutes.register(in: &routes)
         AuditRoutes.register(in: &routes)

@@ -26,6 +26,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes (WASTESORT_MAX_BODY; default 8388608).") var maxBody: Int?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
+    @Option(name: .customLong("trusted-proxy"), help: "Address of the reverse proxy whose X-Forwarded-For names the client, for login throttling (WASTESORT_TRUSTED_PROXY).") var trustedProxy: String?
     @Flag(name: .customLong("quiet"), help: "No access log (WASTESORT_QUIET).") var quiet = false
     @Option(name: .customLong("log-format"), help: "Log lines as text or json, one per line (WASTESORT_LOG_FORMAT; default text).")
     var logFormat: String?
@@ -64,6 +65,7 @@ struct ServeCommand: ParsableCommand {
         options.importMaxRows = try Environment.int(importMaxRows, "WASTESORT_IMPORT_MAX_ROWS",
                                                     default: InstitutionImport.defaultMaxRows, range: 1...1_000_000)
         options.accessLog = log
+        options.trustedProxy = Environment.optionalString(trustedProxy, "WASTESORT_TRUSTED_PROXY")
         let stats = ServerStats()
         options.serverStats = stats
         let app = Application(database: pool, options: options)
@@ -113,7 +115,7 @@ struct ServeCommand: ParsableCommand {
             printLine("created user admin with the password from WASTESORT_ADMIN_PASSWORD")
         case .created(let password):
             printLine("created user admin with one-time password: \(password)")
-            printLine("(it is shown only now; log in and change it with PATCH /v1/users/{id})")
+            printLine("(it is shown only now; log in and change it with POST /v1/me/password)")
         }
     }
 

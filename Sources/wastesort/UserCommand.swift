@@ -5,8 +5,8 @@ import WasteAPI
 /// `wastesort user create|list`: manage users without a running server (first setup, lost
 /// admin passwords). The same rules as `POST /v1/users` apply.
 struct UserCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Create and list users.",
-                                                    subcommands: [Create.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Create, list and unlock users.",
+                                                    subcommands: [Create.self, List.self, Unlock.self, ResetTOTP.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,7 +24,7 @@ struct UserCommand: ParsableCommand {
         var institutionID: Int64?
         @Option(name: .customLong("display-name"), help: "Name shown to people (default: the username).")
         var displayName: String?
-        @Option(help: "Password, 8 to 1024 characters (or WASTESORT_NEW_PASSWORD).") var password: String?
+        @Option(help: "Password, 10 to 1024 characters, not the username, not a common password (or WASTESORT_NEW_PASSWORD).") var password: String?
 
         func run() throws {
             let given = Environment.optionalString(password, "WASTESORT_NEW_PASSWORD")
@@ -56,6 +56,52 @@ struct UserCommand: ParsableCommand {
                 let institution = user.institutionID.map(String.init) ?? "-"
                 printLine("\(user.id)\t\(user.username)\t\(user.role)\t\(institution)\t\(user.active ? "yes" : "no")\t\(user.displayName)")
             }
+        }
+    }
+
+    struct Unlock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lift the login locks of a user (failed logins), also in a running server.",
+            discussion: """
+                Records the unlock in the database; a running server reads it when a lock would refuse \
+                the user's next login, so no restart is needed. Locks of a whole client address are not \
+                lifted: they end by themselves within 15 minutes.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The username to unlock.") var username: String
+
+        func run() throws {
+            let (pool, _) = try database.openMigrated()
+            defer { pool.close() }
+            do {
+                try PeopleAdmin.unlock(in: pool, username: username)
+            } catch let failure as PeopleAdmin.Failure {
+                throw CommandFailure("cannot unlock \(username): \(failure)")
+            }
+            printLine("unlocked \(username): the next login with the right password is let through")
+        }
+    }
+
+    struct ResetTOTP: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-totp",
+            abstract: "Turn a user's TOTP second factor off (a lost phone) and revoke its tokens.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The username.") var username: String
+
+        func run() throws {
+            let (pool, _) = try database.openMigrated()
+            defer { pool.close() }
+            do {
+                try PeopleAdmin.resetTOTP(in: pool, username: username)
+            } catch let failure as PeopleAdmin.Failure {
+                throw CommandFailure("cannot reset TOTP of \(username): \(failure)")
+            }
+            printLine("TOTP of \(username) is off and its tokens are revoked; it logs in with its password")
         }
     }
 }

@@ -15,7 +15,7 @@ import WasteDomain
             ("building_area_m2", 987.65), ("has_canteen", true), ("headcount", 120), ("floors", 6),
             ("working_body_established_on", "2020-03-01"), ("plan_submitted_on", "2020-04-15"),
         ])
-        try app.createInstitution(code: "B.2", name: "'-quoted, \"name\"", [("kind", "other"), ("contact_name", "@李'四"), ("address", "a\r\nb")])
+        try app.createInstitution(code: "B.2", name: "'-quoted, \"name\"", [("kind", "other"), ("contact_name", "@李'四"), ("address", "a\n\tb")])
         let archived = try app.createInstitution(code: "C_3", name: "双鸭山市第一中学", [("kind", "public_institution")])
         #expect(try app.client.delete("/v1/institutions/\(archived)", token: app.adminToken).status == 204)
         let exported = try app.exportCSV()
@@ -86,7 +86,7 @@ import WasteDomain
         #expect(response.status == 400)
         #expect(response.errorFields == [
             "line 3.name", "line 3.headcount", "line 3.has_canteen", "line 3.plan_submitted_on",
-            "line 4.kind", "line 6.name", "line 7.code", "line 8.name", "line 9",
+            "line 4.name", "line 4.kind", "line 6.name", "line 7.code", "line 8.name", "line 9",
         ])
         #expect(try app.rows("SELECT code FROM institutions").map { $0["code"] } == ["OLD"])
         #expect(try app.rows("SELECT action FROM audit_events WHERE action = 'import'").isEmpty)

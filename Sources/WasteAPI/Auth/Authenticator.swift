@@ -71,7 +71,7 @@ final class Authenticator: Sendable {
         let epoch = cache.epoch
         let row = try database.read { db in
             try db.queryOne("""
-                SELECT t.id, t.kind, t.token_hash, t.expires_at, u.id AS user_id, u.username, u.role, u.institution_id
+                SELECT t.id, t.kind, t.name, t.token_hash, t.expires_at, u.id AS user_id, u.username, u.role, u.institution_id
                 FROM tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                   AND u.active = 1
@@ -83,7 +83,8 @@ final class Authenticator: Sendable {
         let role: Role = try StoredValues.enumeration(row, "role")
         let principal = Principal(userID: try row.int64("user_id"), username: try row.string("username"), role: role,
                                   institutionID: try row.optionalInt64("institution_id"), tokenID: try row.int64("id"),
-                                  tokenKind: try row.string("kind"))
+                                  tokenKind: try row.string("kind"),
+                                  enrolmentOnly: try row.string("name") == SecondFactor.enrolmentSessionName)
         var until = instant.secondsSinceEpoch + Self.cacheSeconds
         if let expires = try row.optionalString("expires_at").flatMap(Timestamp.init(parsing:)) {
             until = min(until, expires.secondsSinceEpoch)

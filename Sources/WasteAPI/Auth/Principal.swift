@@ -10,4 +10,7 @@ public struct Principal: Sendable, Equatable {
     /// The token the request carried (to revoke "the current session").
     public let tokenID: Int64
     public let tokenKind: String
+    /// A session issued to a user who must set up TOTP before anything else (`require_totp_for`):
+    /// it may only enrol, confirm, read `/v1/me` and log out (see `SecondFactor`).
+    public var enrolmentOnly = false
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import WasteDomain
 
@@ -32,7 +33,8 @@ struct InstitutionImportPlan {
         }
         let columns = header.fields.map { InstitutionColumns.column(forHeader: $0.trimmingCharacters(in: [" ", "\t"])) }
         try Self.checkHeader(columns, line: header.line)
-        let byCode = Dictionary(existing.map { ($0.fields.code, $0) }, uniquingKeysWith: { first, _ in first })
+        // Codes ignore letter case (migration 0010), so rows find stored institutions that way.
+        let byCode = Dictionary(existing.map { ($0.fields.code.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var seenCodes: [String: Int] = [:]
         for row in parsed.dropFirst() {
             readRow(row, columns: columns, byCode: byCode, seenCodes: &seenCodes)
@@ -50,13 +52,19 @@ struct InstitutionImportPlan {
             return
         }
         let object = InstitutionCSV.object(header: columns, cells: row.fields)
-        let code = object["code"]?.stringValue ?? ""
+        let sent = object["code"]?.stringValue ?? ""
+        let code = sent.trimmingCharacters(in: .whitespaces).lowercased()
         if let first = seenCodes[code], !code.isEmpty {
-            errors.append(FieldError(field: "\(path).code", code: "duplicate", message: "the code \(code) is also on line \(first)"))
+            errors.append(FieldError(field: "\(path).code", code: "duplicate", message: "the code \(sent) is also on line \(first)"))
             return
         }
         seenCodes[code] = row.line
         let existing = byCode[code]
+        if let existing, existing.fields.code != sent.trimmingCharacters(in: .whitespaces) {
+            errors.append(FieldError(field: "\(path).code", code: "duplicate",
+                                     message: "\(sent) differs only in letter case from the stored code \(existing.fields.code); use \(existing.fields.code)"))
+            return
+        }
         switch InstitutionFields.description.read(object, onto: existing?.fields, path: path) {
         case .success(let fields): rows.append(Row(line: row.line, existing: existing, fields: fields))
         case .failure(let failure): errors.append(contentsOf: failure.errors)

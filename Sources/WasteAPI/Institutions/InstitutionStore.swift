@@ -63,10 +63,11 @@ enum InstitutionStore {
     /// 409 naming `code` or `name` when another institution already has it. Checked inside
     /// the write transaction, so no other write can slip in between check and insert.
     static func requireUnique(_ db: Connection, _ fields: InstitutionFields, excluding id: Int64?) throws {
-        let rows = try db.query("SELECT code, name FROM institutions WHERE (code = ? OR name = ?) AND id != ?",
+        // Codes ignore letter case (the index of migration 0010): JS-0004 and js-0004 are one code.
+        let rows = try db.query("SELECT code, name FROM institutions WHERE (code = ? COLLATE NOCASE OR name = ?) AND id != ?",
                                 [fields.code, fields.name, id ?? 0])
-        if rows.contains(where: { (try? $0.string("code")) == fields.code }) {
-            throw HTTPError.conflict("another institution already has the code \(fields.code)", field: "code")
+        if let other = rows.lazy.compactMap({ try? $0.string("code") }).first(where: { $0.lowercased() == fields.code.lowercased() }) {
+            throw HTTPError.conflict("another institution already has the code \(other) (codes ignore letter case)", field: "code")
         }
         if !rows.isEmpty {
             throw HTTPError.conflict("another institution already has the name \(fields.name)", field: "name")

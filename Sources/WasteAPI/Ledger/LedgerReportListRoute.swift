@@ -1,46 +1,67 @@
+import Hashing
 import HTTPCore
 import JSON
 import Routing
 import Storage
 import WasteDomain
 
-/// `GET /v1/ledger-reports?month=&status=`: every active institution with its report status for
-/// the month, `open` ones included, sorted by code: how the office sees who has not reported.
+/// `GET /v1/ledger-reports?month=&status=&limit=&cursor=`: every active institution with its
+/// report status for the month, `open` ones included, sorted by code: how the office sees who
+/// has not reported.
+///
+/// Paginated like every list (`{items, next_cursor}`, `limit` 1–500, default 50; issue 13, F7:
+/// a district of 100,000 units made one 21 MB answer). The cursor is the last code of the page,
+/// since the order is by code. `count`, `counts` and `late_count` summarise the whole month
+/// (every page), from a scan that reads two columns and builds no JSON.
 enum LedgerReportListRoute {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/ledger-reports", access: .office,
-                   summary: "Report status of every active institution for a month (who has not reported)", tag: "ledger",
-                   query: ["month", "status"] + ListFormat.queryParameters, response: "LedgerReportStatusList",
-                   spreadsheets: true) { context in
-            try ExportTables.ledgerReports.answer(context, list)
+                   summary: "Report status of every active institution for a month (who has not reported), by code, paginated",
+                   tag: "ledger", query: ["month", "status", "limit", "cursor"] + ListFormat.queryParameters,
+                   response: "LedgerReportStatusList", spreadsheets: true) { context in
+            try ExportTables.ledgerReports.answer(context, list)  // a spreadsheet walks every page
         }
     }
+
+    private static let statusSQL = "coalesce(r.status, 'open')"
 
     private static func list(_ context: APIContext) throws -> HTTPResponse {
         let query = try context.query()
         guard let text = query["month"], !text.isEmpty else { throw HTTPError.invalidQuery("month", "is required (YYYY-MM)", code: "required") }
         guard let month = YearMonth(parsing: text) else { throw HTTPError.invalidQuery("month", "must be a month YYYY-MM") }
         let status = try query.oneOf("status", ReportStatus.allCases.map(\.rawValue)).flatMap(ReportStatus.init(rawValue:))
-        let (rows, settings) = try context.services.database.read { db in
+        let limit = try query.int("limit", default: Page.defaultLimit, range: 1...Page.maxLimit) ?? Page.defaultLimit
+        let afterCode = try cursorCode(query["cursor"])
+        let filter = status.map { _ in " AND \(statusSQL) = ?" } ?? ""
+        let statusArgument: [any SQLValueConvertible] = status.map { [$0.rawValue] } ?? []
+        let (summaryRows, rows, settings) = try context.services.database.read { db in
             (try db.query("""
+                SELECT \(statusSQL) AS status, r.submitted_at
+                FROM institutions i LEFT JOIN ledger_reports r ON r.institution_id = i.id AND r.month = ?
+                WHERE i.status = 'active'\(filter)
+                """, [month.description] + statusArgument),
+             try db.query("""
                 SELECT i.id, i.code, i.name, r.status, r.submitted_at, r.accepted_at, r.returned_at,
                        (SELECT COUNT(*) FROM ledger_entries e WHERE e.institution_id = i.id AND e.month = ?) AS entry_count
                 FROM institutions i LEFT JOIN ledger_reports r ON r.institution_id = i.id AND r.month = ?
-                WHERE i.status = 'active' ORDER BY i.code
-                """, [month.description, month.description]), try SettingsStore.load(db).settings)
+                WHERE i.status = 'active' AND i.code > ?\(filter) ORDER BY i.code LIMIT ?
+                """, [month.description, month.description, afterCode] + statusArgument + [limit + 1]),
+             try SettingsStore.load(db).settings)
         }
         let deadline = ReportDeadline(month: month, dueOn: settings.reportDueDate(for: month),
                                       utcOffsetMinutes: settings.utcOffsetMinutes)
-        var items: [JSONValue] = []
         var counts: [ReportStatus: Int] = [:]
         var late = 0
-        for row in rows {
-            let rowStatus = try row.optionalString("status").flatMap(ReportStatus.init(rawValue:)) ?? .open
-            guard status == nil || status == rowStatus else { continue }
-            let submittedAt = try row.optionalString("submitted_at").flatMap { Timestamp(parsing: $0) }
-            let isLate = deadline.isLate(status: rowStatus, submittedAt: submittedAt, now: context.now)
+        for row in summaryRows {
+            let rowStatus = ReportStatus(rawValue: try row.string("status")) ?? .open
             counts[rowStatus, default: 0] += 1
-            if isLate { late += 1 }
+            let submittedAt = try row.optionalString("submitted_at").flatMap { Timestamp(parsing: $0) }
+            if deadline.isLate(status: rowStatus, submittedAt: submittedAt, now: context.now) { late += 1 }
+        }
+        var items: [JSONValue] = []
+        for row in rows.prefix(limit) {
+            let rowStatus = try row.optionalString("status").flatMap(ReportStatus.init(rawValue:)) ?? .open
+            let submittedAt = try row.optionalString("submitted_at").flatMap { Timestamp(parsing: $0) }
             items.append(.object(JSONObject([
                 ("institution", .object(JSONObject([
                     ("id", .number(JSONNumber(try row.int64("id")))),
@@ -52,16 +73,32 @@ enum LedgerReportListRoute {
                 ("submitted_at", try row.optionalString("submitted_at").map(JSONValue.string) ?? .null),
                 ("accepted_at", try row.optionalString("accepted_at").map(JSONValue.string) ?? .null),
                 ("returned_at", try row.optionalString("returned_at").map(JSONValue.string) ?? .null),
-                ("late", .bool(isLate)),
+                ("late", .bool(deadline.isLate(status: rowStatus, submittedAt: submittedAt, now: context.now))),
             ])))
         }
+        let next: String? = try rows.count > limit ? rows[limit - 1].string("code") : nil
         return .json(.object(JSONObject([
             ("month", .string(month.description)),
             ("due_on", .string(deadline.dueOn.description)),
             ("items", .array(items)),
-            ("count", .number(JSONNumber(items.count))),
+            ("next_cursor", next.map { .string(cursor(after: $0)) } ?? .null),
+            ("count", .number(JSONNumber(summaryRows.count))),
             ("counts", .object(JSONObject(ReportStatus.allCases.map { ($0.rawValue, .number(JSONNumber(counts[$0] ?? 0))) }))),
             ("late_count", .number(JSONNumber(late))),
         ])))
+    }
+
+    static func cursor(after code: String) -> String {
+        Base64.encode(Array("code:\(code)".utf8), alphabet: .url)
+    }
+
+    /// The code after which the page starts; "" (before every code) without a cursor.
+    private static func cursorCode(_ text: String?) throws(HTTPError) -> String {
+        guard let text, !text.isEmpty else { return "" }
+        guard let bytes = Base64.decode(text, alphabet: .url), let decoded = String(validating: bytes, as: UTF8.self),
+              decoded.hasPrefix("code:") else {
+            throw HTTPError.invalidQuery("cursor", "is not a cursor this server issued")
+        }
+        return String(decoded.dropFirst(5))
     }
 }

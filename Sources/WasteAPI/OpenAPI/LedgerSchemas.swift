@@ -129,9 +129,10 @@ enum LedgerSchemas {
     }
 
     private static let reportList: JSONValue = [
-        "type": "object", "required": ["month", "due_on", "items", "count", "counts", "late_count"],
+        "type": "object", "required": ["month", "due_on", "items", "next_cursor", "count", "counts", "late_count"],
         "properties": [
             "month": ["type": "string"], "due_on": ["type": "string", "format": "date"],
+            "next_cursor": ["type": ["string", "null"], "description": "Pass as cursor for the next page; null on the last."],
             "items": ["type": "array", "items": [
                 "type": "object",
                 "properties": [
@@ -142,7 +143,8 @@ enum LedgerSchemas {
                     "returned_at": ["type": ["string", "null"]], "late": ["type": "boolean"],
                 ],
             ]],
-            "count": ["type": "integer"], "counts": ["type": "object", "additionalProperties": ["type": "integer"]],
+            "count": ["type": "integer", "description": "Institutions matching month and status, on every page."],
+            "counts": ["type": "object", "additionalProperties": ["type": "integer"]],
             "late_count": ["type": "integer"],
         ],
     ]

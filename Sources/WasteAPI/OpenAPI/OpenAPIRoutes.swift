@@ -9,6 +9,7 @@ enum OpenAPIRoutes {
     static let schemas: [[(String, JSONValue)]] = [
         CommonSchemas.all,
         SessionSchemas.all,
+        AccountSchemas.all,
         InstitutionSchemas.all,
         UserSchemas.all,
         TokenSchemas.all,

@@ -10,6 +10,8 @@ enum SessionSchemas {
             "properties": [
                 "username": ["type": "string", "minLength": 1, "maxLength": 64],
                 "password": ["type": "string", "minLength": 1, "maxLength": 1024, "writeOnly": true],
+                "totp": ["type": "string", "maxLength": 16, "writeOnly": true,
+                         "description": "The 6-digit TOTP code, for users who turned the second factor on."],
             ],
         ]),
         ("Session", [
@@ -19,6 +21,10 @@ enum SessionSchemas {
                 "token": ["type": "string", "description": "Bearer token for the Authorization header; shown only here."],
                 "expires_at": ["type": "string", "format": "date-time"],
                 "user": ["$ref": "#/components/schemas/User"],
+                "totp_enrolment_required": ["type": "boolean", "description": """
+                    Present (true) when the role must use TOTP and the user has not set it up: the token may only \
+                    set TOTP up (POST /v1/me/totp, /v1/me/totp/confirm), read /v1/me and log out; it lasts 15 minutes.
+                    """],
             ],
         ]),
         ("Me", [

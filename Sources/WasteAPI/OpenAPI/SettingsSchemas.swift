@@ -31,6 +31,9 @@ enum SettingsSchemas {
         "utc_offset_minutes": ["type": "integer", "minimum": -720, "maximum": 840],
         "language": ["type": "string", "enum": ["zh-CN", "zh", "en", "en-US", "en-GB"],
                      "description": "Language of error texts when a request sends no Accept-Language."],
+        "require_totp_for": ["type": "array", "maxItems": 4, "uniqueItems": true,
+                             "items": ["type": "string", "enum": ["admin", "inspector", "clerk", "viewer"]],
+                             "description": "Roles that must log in with a TOTP code (RFC 6238)."],
     ]
 
     static let all: [(String, JSONValue)] = [

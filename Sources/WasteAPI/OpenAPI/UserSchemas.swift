@@ -25,7 +25,8 @@ enum UserSchemas {
         "type": ["integer", "null"], "minimum": 1,
         "description": "Required for clerks (an active institution); must be null for other roles.",
     ]
-    static let password: JSONValue = ["type": "string", "minLength": 8, "maxLength": 1024, "writeOnly": true]
+    static let password: JSONValue = ["type": "string", "minLength": 10, "maxLength": 1024, "writeOnly": true,
+                                      "description": "Not the username, not one of the 10,000 most common passwords."]
     static let displayName: JSONValue = ["type": "string", "minLength": 1, "maxLength": 100]
 
     static let user: JSONValue = [
@@ -62,7 +63,7 @@ enum UserSchemas {
         "type": "object",
         "additionalProperties": false,
         "description": """
-            Any subset of fields. A new password, a new role or active=false revokes the user's tokens. \
+            Any subset of fields. A new password, a new role, a new institution or active=false revokes the user's tokens. \
             Leaving the clerk role clears institution_id. An admin cannot deactivate or demote itself (409).
             """,
         "properties": [

@@ -88,6 +88,39 @@ public enum PeopleAdmin {
         return CreatedToken(id: issued.id, token: issued.token, expiresAt: issued.expiresAt?.description)
     }
 
+    /// Lifts every login lock on the username (`wastesort user unlock`), recorded for the
+    /// running server to see (``AccountUnlocks``) and in the audit log.
+    public static func unlock(in database: DatabasePool, username: String, clock: AppClock = .system) throws {
+        let now = clock.now()
+        try translating {
+            try database.write { db in
+                guard let id = try db.scalar("SELECT id FROM users WHERE username = ?", [username], as: Int64.self) else {
+                    throw Failure(description: "no user is called \(username)")
+                }
+                try AccountUnlocks.record(db, username: username, at: now)
+                try AuditTrail.record(db, at: now, source: auditSource, entity: "user", id: id, action: "unlock", after: nil)
+            }
+        }
+    }
+
+    /// Turns a user's TOTP off (a lost phone) and revokes its tokens; the user logs in with the
+    /// password alone (or enrols again, when its role requires TOTP).
+    public static func resetTOTP(in database: DatabasePool, username: String, clock: AppClock = .system) throws {
+        let now = clock.now()
+        try translating {
+            try database.write { db in
+                guard let id = try db.scalar("SELECT id FROM users WHERE username = ?", [username], as: Int64.self) else {
+                    throw Failure(description: "no user is called \(username)")
+                }
+                try db.execute("DELETE FROM user_totp WHERE user_id = ?", [id])
+                guard db.changes > 0 else { throw Failure(description: "user \(username) has no TOTP") }
+                let revoked = try UserStore.revokeTokens(db, userID: id, now: now)
+                try AuditTrail.record(db, at: now, source: auditSource, entity: "user", id: id, action: "totp_reset",
+                                      after: .object(JSONObject([("tokens_revoked", .number(JSONNumber(revoked)))])))
+            }
+        }
+    }
+
     /// A random password for a user created without one: 16 random bytes as base64url.
     public static func generatePassword() throws -> String {
         Base64.encode(try SecureRandom.bytes(16), alphabet: .url)

@@ -27,7 +27,7 @@ struct UserChanges: Sendable {
 enum UserInput {
     static let fields = ["username", "display_name", "role", "institution_id", "password", "active"]
     static let usernameLength = 3...64
-    static let passwordLength = 8...1024
+    static let passwordLength = PasswordPolicy.length
     static let displayNameMaxLength = 100
 
     /// A new user from a POST body; every bad field is reported at once.
@@ -37,7 +37,7 @@ enum UserInput {
         let displayName = reader.string("display_name", required: true, minLength: 1, maxLength: displayNameMaxLength)
         let role = reader.enumValue("role", as: Role.self, required: true)
         let institutionID = reader.int("institution_id", min: 1).map(Int64.init)
-        let password = readPassword(&reader, required: true)
+        let password = readPassword(&reader, required: true, username: username)
         let active = reader.bool("active") ?? true
         if let role { checkInstitutionPresence(&reader, role: role, institutionID: institutionID) }
         guard reader.isValid, let username, let displayName, let role, let password else { return (nil, reader.errors) }
@@ -56,7 +56,7 @@ enum UserInput {
         changes.role = reader.enumValue("role", as: Role.self)
         let institutionID = reader.int("institution_id", min: 1).map(Int64.init)
         if reader.has("institution_id") { changes.institutionID = .some(institutionID) }
-        changes.password = readPassword(&reader, required: false)
+        changes.password = readPassword(&reader, required: false, username: nil)
         changes.active = reader.bool("active")
         for key in ["username", "display_name", "role", "password", "active"] where reader.isNull(key) {
             reader.addError(key, code: FieldError.Code.invalidValue, message: "must not be null")
@@ -98,9 +98,16 @@ enum UserInput {
         return username
     }
 
-    private static func readPassword(_ reader: inout JSONFieldReader, required: Bool) -> String? {
-        reader.string("password", required: required, minLength: passwordLength.lowerBound,
-                      maxLength: passwordLength.upperBound)
+    /// The password, checked against ``PasswordPolicy`` (the username too when it is known).
+    private static func readPassword(_ reader: inout JSONFieldReader, required: Bool, username: String?) -> String? {
+        guard let password = reader.rawString("password", required: required, maxLength: passwordLength.upperBound) else {
+            return nil
+        }
+        if let problem = PasswordPolicy.problem(password, username: username, field: reader.path(of: "password")) {
+            reader.append(contentsOf: [problem])
+            return nil
+        }
+        return password
     }
 
     private static func checkInstitutionPresence(_ reader: inout JSONFieldReader, role: Role, institutionID: Int64?) {

@@ -6,7 +6,8 @@ import WasteDomain
 
 /// `PATCH` and `DELETE /v1/users/{id}`.
 ///
-/// A new password, a new role or deactivation revokes the user's tokens at once: whoever
+/// A new password, a new role, a move to another institution or deactivation revokes the
+/// user's tokens at once (the token cache forgets them: the route `changesCredentials`): whoever
 /// held them (a stolen laptop, a moved clerk) loses access with the change, not at expiry.
 /// An admin may not deactivate or demote itself, so the district can never lock itself out:
 /// whoever makes such a change remains an active admin.
@@ -16,15 +17,19 @@ extension UserRoutes {
         let caller = try context.caller()
         let (changes, errors) = UserInput.changes(try context.jsonObject())
         guard errors.isEmpty, let changes else { throw HTTPError.validation(errors) }
-        let hash = try changes.password.map { try context.services.passwords.hash(password: $0) }  // outside the write
+        let hash = try changes.password.map { try context.services.passwordChecks.hash(password: $0) }  // outside the write, on the pool
         let user = try context.services.database.write { db -> UserRecord in
             guard let current = try UserRecord.find(db, id: id) else { throw HTTPError.notFound("no user has id \(id)") }
             try Conditional.requireMatch(context.request.headers, etag: Conditional.etag(version: current.version))
             let merged = try merge(changes, into: current, db: db)
+            if let password = changes.password, let problem = PasswordPolicy.problem(password, username: merged.username) {
+                throw HTTPError.validation([problem])
+            }
             if current.id == caller.userID { try refuseSelfLockout(merged) }
             guard merged.differs(from: current) || hash != nil else { return current }
             try store(merged, id: id, passwordHash: hash, db: db, now: context.now)
-            let revokes = hash != nil || merged.role != current.role || (current.active && !merged.active)
+            let revokes = hash != nil || merged.role != current.role || merged.institutionID != current.institutionID
+                || (current.active && !merged.active)
             // Changing one's own password keeps the session that did it; every other token goes.
             let keep = current.id == caller.userID ? caller.tokenID : nil
             let revoked = revokes ? try UserStore.revokeTokens(db, userID: id, now: context.now, keeping: keep) : 0

@@ -21,7 +21,7 @@ enum UserRoutes {
             try show(context)
         }
         routes.add(.PATCH, "/v1/users/{id}", access: .admin,
-                   summary: "Change a user; a new password, role or deactivation revokes its tokens",
+                   summary: "Change a user; a new password, role, institution or deactivation revokes its tokens",
                    tag: "users", body: "UserPatch", response: "User", changesCredentials: true) { context in
             try update(context)
         }
@@ -94,7 +94,7 @@ enum UserRoutes {
             errors.append(error)
         }
         guard errors.isEmpty, let draft else { throw HTTPError.validation(errors) }
-        let hash = try context.services.passwords.hash(password: draft.password)  // slow: outside the write
+        let hash = try context.services.passwordChecks.hash(password: draft.password)  // slow: outside the write, on the bounded pool
         return try context.services.database.write { db in
             try Idempotency.run(context, in: db) { db in
                 let user = try UserStore.insert(db, draft, passwordHash: hash, now: context.now)

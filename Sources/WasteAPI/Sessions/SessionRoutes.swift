@@ -6,7 +6,7 @@ import Routing
 import Storage
 import WasteDomain
 
-/// Login, logout and "who am I" (docs/API.md, Roles).
+/// Login, logout and "who am I" (docs/API.md, Roles and Logins).
 enum SessionRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.POST, "/v1/sessions", access: .anyone, summary: "Log in: exchange username and password for a session token",
@@ -24,51 +24,83 @@ enum SessionRoutes {
     }
 
     private static func login(_ context: APIContext) throws -> HTTPResponse {
-        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["username", "password"])
+        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["username", "password", "totp"])
         let username = reader.string("username", required: true, minLength: 1, maxLength: 64)
-        let password = reader.string("password", required: true, minLength: 1, maxLength: 1024)
+        let password = reader.rawString("password", required: true, minLength: 1, maxLength: 1024)
+        let totp = reader.string("totp", maxLength: 16)
         guard reader.isValid, let username, let password else { throw HTTPError.validation(reader.errors) }
 
+        let client = context.clientAddress
         let throttle = context.services.loginThrottle
-        if let wait = throttle.retryAfter(username: username) {
-            throw HTTPError.tooManyRequests("too many failed logins for \(username); try again in \(wait) seconds", retryAfter: wait)
+        if let lock = throttle.lock(username: username, client: client) {
+            // An admin's `wastesort user unlock` lifts the locks of a username (not of a whole client).
+            guard !lock.wholeClient,
+                  try AccountUnlocks.unlocked(context.services.database, username: username, since: lock.since) else {
+                let whom = lock.wholeClient ? "from your address" : "for \(username) from your address"
+                throw HTTPError.tooManyRequests("too many failed logins \(whom); try again in \(lock.retryAfter) seconds",
+                                                retryAfter: lock.retryAfter)
+            }
+            throttle.unlock(username: username)
         }
-        let stored = try context.services.database.read { db in
-            try db.queryOne("SELECT id, password_hash FROM users WHERE username = ? AND active = 1", [username])
+        let (stored, totpState) = try context.services.database.read { db -> (Row?, SecondFactor.State?) in
+            let row = try db.queryOne("SELECT id, role, password_hash FROM users WHERE username = ? AND active = 1", [username])
+            return (row, try row.flatMap { try SecondFactor.load(db, userID: try $0.int64("id")) })
         }
         let hash = try stored?.string("password_hash") ?? Self.decoyHash
-        let verified = context.services.passwords.verify(password: password, against: hash)
-        guard verified, let stored else {
-            Thread.sleep(forTimeInterval: throttle.recordFailure(username: username))
+        // No delay on failure: a sleeping handler thread was the flood's lever (issue 13, F2);
+        // the throttle and the bounded check pool limit guessing instead.
+        let verified = try context.services.passwordChecks.verify(password: password, against: hash)
+        guard verified, let stored, let role = Role(rawValue: try stored.string("role")) else {
+            throttle.recordFailure(username: username, client: client)
             throw HTTPError.unauthorized("wrong username or password")
         }
-        throttle.recordSuccess(username: username)
-        return try issueSession(context, userID: try stored.int64("id"))
+        let userID = try stored.int64("id")
+        let settings = try context.services.settings.current()
+        let outcome: SecondFactor.Outcome
+        do throws(SecondFactor.Failure) {
+            outcome = try SecondFactor.outcome(totpState, code: totp, role: role, settings: settings, now: context.now)
+        } catch {
+            if error.countsAsFailure { throttle.recordFailure(username: username, client: client) }
+            throw error.error
+        }
+        throttle.recordSuccess(username: username, client: client)
+        return try issueSession(context, userID: userID, outcome: outcome)
     }
 
     /// Verified against when the username is unknown, so both paths cost the same time.
     private static let decoyHash = (try? PasswordHasher().hash(password: "decoy")) ?? ""
 
-    private static func issueSession(_ context: APIContext, userID: Int64) throws -> HTTPResponse {
+    private static func issueSession(_ context: APIContext, userID: Int64, outcome: SecondFactor.Outcome) throws -> HTTPResponse {
         let (token, hash) = try APIToken.generate()
         let now = context.now
-        let expires = now.adding(seconds: context.services.options.sessionLifetime)
+        let enrolment = outcome == .enrolment
+        let lifetime = enrolment ? SecondFactor.enrolmentLifetime : context.services.options.sessionLifetime
+        let expires = now.adding(seconds: lifetime)
         let user = try context.services.database.write { db -> UserRecord in
+            if case .code(let step) = outcome, !(try SecondFactor.consume(db, userID: userID, step: step)) {
+                throw SecondFactor.replayed()
+            }
             try db.execute("""
                 INSERT INTO tokens (user_id, kind, name, token_hash, created_at, expires_at)
-                VALUES (?, 'session', 'login', ?, ?, ?)
-                """, [userID, hash, now.description, expires.description])
+                VALUES (?, 'session', ?, ?, ?, ?)
+                """, [userID, enrolment ? SecondFactor.enrolmentSessionName : "login", hash, now.description, expires.description])
             let tokenID = db.lastInsertRowID
             guard let user = try UserRecord.find(db, id: userID) else { throw HTTPError.unauthorized("wrong username or password") }
             try AuditTrail.record(db, context: context, actor: (userID, user.username), entity: "session", id: tokenID,
-                                  action: "login", before: nil, after: .object(JSONObject([("expires_at", .string(expires.description))])))
+                                  action: "login", before: nil, after: .object(JSONObject([
+                                      ("expires_at", .string(expires.description)),
+                                      ("client", .string(context.clientAddress)),
+                                      ("second_factor", .string(enrolment ? "enrolment required" : outcome == .none ? "none" : "totp")),
+                                  ])))
             return user
         }
-        return .json(.object(JSONObject([
+        var body: [(String, JSONValue)] = [
             ("token", .string(token)),
             ("expires_at", .string(expires.description)),
             ("user", user.json),
-        ])), status: 201, headers: ["cache-control": "no-store"])
+        ]
+        if enrolment { body.append(("totp_enrolment_required", .bool(true))) }
+        return .json(.object(JSONObject(body)), status: 201, headers: ["cache-control": "no-store"])
     }
 
     private static func logout(_ context: APIContext) throws -> HTTPResponse {

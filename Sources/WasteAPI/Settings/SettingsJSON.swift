@@ -4,7 +4,8 @@ import WasteDomain
 /// The JSON form of the settings, and its validation (every bad field at once).
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
-                       "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
+                       "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language",
+                       "require_totp_for"]
 
     static func json(_ settings: DistrictSettings) -> JSONValue {
         .object(JSONObject([
@@ -23,6 +24,7 @@ enum SettingsJSON {
             ]))),
             ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
             ("language", .string(settings.language)),
+            ("require_totp_for", .array(settings.requireTOTPFor.map { .string($0.rawValue) })),
         ]))
     }
 
@@ -56,6 +58,15 @@ enum SettingsJSON {
             } else {
                 reader.addError("language", code: FieldError.Code.invalidValue, message: "must be one of: zh-CN, zh, en, en-US, en-GB")
             }
+        }
+        if let roles = reader.array("require_totp_for", maxCount: Role.allCases.count, { element -> Role? in
+            guard let text = element.string(), let role = Role(rawValue: text) else {
+                element.addError(code: FieldError.Code.invalidValue, message: "must be one of admin, inspector, clerk, viewer")
+                return nil
+            }
+            return role
+        }) {
+            settings.requireTOTPFor = Array(Set(roles)).sorted()
         }
         if let thresholds = reader.object("grade_thresholds", allowedKeys: ["excellent", "good", "pass"], { inner -> GradeThresholds? in
             var value = settings.gradeThresholds

@@ -96,6 +96,7 @@ private func permit(_ principal: Principal?, _ request: Request, access: Access,
         }
         return nil
     }
+    try SecondFactor.requireFullSession(principal, request)
     guard access.permits(principal.role, publicReadEnabled: publicRead) else {
         throw HTTPError.forbidden("the \(principal.role.rawValue) role may not \(request.method.rawValue) \(request.route.text)")
     }

@@ -9,6 +9,8 @@ public final class Services: Sendable {
     public let clock: AppClock
     public let passwords: PasswordHasher
     let loginThrottle: LoginThrottle
+    /// PBKDF2 for logins and password changes, on a small bounded pool.
+    let passwordChecks: PasswordChecks
     let authenticator: Authenticator
     let settings: SettingsCache
     let rankings: RankingService
@@ -21,6 +23,8 @@ public final class Services: Sendable {
         clock = options.clock
         passwords = PasswordHasher(iterations: options.passwordIterations)
         loginThrottle = LoginThrottle(clock: options.clock)
+        passwordChecks = PasswordChecks(hasher: passwords, threads: options.passwordCheckThreads,
+                                        queue: options.passwordCheckQueue)
         authenticator = Authenticator(database: database, clock: options.clock)
         settings = SettingsCache(database: database)
         rankings = RankingService(database: database)

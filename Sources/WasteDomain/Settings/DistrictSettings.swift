@@ -22,6 +22,8 @@ public struct DistrictSettings: Sendable, Equatable {
     public var utcOffsetMinutes = 480
     /// The language of error texts for requests without `Accept-Language` (BCP 47: zh-CN or en).
     public var language = "zh-CN"
+    /// Roles whose users must log in with a TOTP code as well as their password.
+    public var requireTOTPFor: [Role] = []
 
     public init() {}
 

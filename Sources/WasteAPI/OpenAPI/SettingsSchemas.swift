@@ -31,6 +31,8 @@ enum SettingsSchemas {
         "utc_offset_minutes": ["type": "integer", "minimum": -720, "maximum": 840],
         "language": ["type": "string", "enum": ["zh-CN", "zh", "en", "en-US", "en-GB"],
                      "description": "Language of error texts when a request sends no Accept-Language."],
+        "outbound_hosts": ReminderSchemas.outboundHosts,
+        "smtp": ReminderSchemas.smtp,
     ]
 
     static let all: [(String, JSONValue)] = [

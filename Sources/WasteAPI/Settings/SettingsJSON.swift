@@ -4,10 +4,21 @@ import WasteDomain
 /// The JSON form of the settings, and its validation (every bad field at once).
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
-                       "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
+                       "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language",
+                       "outbound_hosts", "smtp"]
 
+    /// The settings as shown and audited: the SMTP password is write-only (``stored(_:)`` keeps it).
     static func json(_ settings: DistrictSettings) -> JSONValue {
-        .object(JSONObject([
+        .object(JSONObject(fields(settings) + [("smtp", OutboundSettingsJSON.smtp(settings.smtp, revealPassword: false))]))
+    }
+
+    /// The document saved in the settings row, with the SMTP password.
+    static func stored(_ settings: DistrictSettings) -> JSONValue {
+        .object(JSONObject(fields(settings) + [("smtp", OutboundSettingsJSON.smtp(settings.smtp, revealPassword: true))]))
+    }
+
+    private static func fields(_ settings: DistrictSettings) -> [(String, JSONValue)] {
+        ([
             ("district_name", .string(settings.districtName)),
             ("issuing_office", .string(settings.issuingOffice)),
             ("notice_prefix", .string(settings.noticePrefix)),
@@ -23,7 +34,8 @@ enum SettingsJSON {
             ]))),
             ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
             ("language", .string(settings.language)),
-        ]))
+            ("outbound_hosts", .array(settings.outboundHosts.map(JSONValue.string))),
+        ])
     }
 
     /// Reads the fields present over `base` (absent fields keep their value); errors land in `reader`.
@@ -70,6 +82,7 @@ enum SettingsJSON {
         }) {
             settings.gradeThresholds = thresholds
         }
+        OutboundSettingsJSON.read(&reader, into: &settings)
         return settings
     }
 }

@@ -22,6 +22,10 @@ public struct DistrictSettings: Sendable, Equatable {
     public var utcOffsetMinutes = 480
     /// The language of error texts for requests without `Accept-Language` (BCP 47: zh-CN or en).
     public var language = "zh-CN"
+    /// The only hosts reminders may be sent to (webhooks, robots, the mail relay).
+    public var outboundHosts: [String] = []
+    /// The relay e-mail reminders go through; nil: no e-mail.
+    public var smtp: SMTPRelay?
 
     public init() {}
 

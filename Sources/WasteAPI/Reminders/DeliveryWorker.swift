@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Glibc
 import Locking
 import Outbound
 import Storage
@@ -49,6 +50,9 @@ final class DeliveryWorker: Sendable {
         for lane in wakeups.indices {
             finished.enter()
             let thread = Thread { [self] in
+                // background work: on a busy machine the event loops and handlers go first
+                // (Linux `nice` is per thread; docs/PERFORMANCE.md, "Reminders")
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // who 0: this thread on Linux
                 loop(lane: lane)
                 finished.leave()
             }

@@ -1,6 +1,6 @@
 import JSON
 
-/// What the server tells people they must act on (docs/REMINDERS.md lists who acts on each).
+/// What the server tells people they must act on (docs/DECISIONS.md, "Reminders", says who acts on each).
 public enum ReminderEvent: String, Sendable, CaseIterable, Comparable {
     /// A month's ledger report is due within 3 days and is not submitted (催报).
     case ledgerReportDueSoon = "ledger_report_due_soon"

@@ -42,6 +42,16 @@ import WasteDomain
         #expect(overdue["message"]?.stringValue?.contains("已逾期\(late.days(to: today))天") == true)
     }
 
+    @Test func noMonthBeforeAnInstitutionsReportingStartIsChased() throws {
+        let world = try ReminderWorld()
+        try world.setDueDay(1)
+        let month = try world.today.yearMonth.previous
+        try world.app.sql("UPDATE institutions SET reporting_starts_on = ? WHERE id = 2", [month.next.firstDay.description])
+        let keys = ReminderWorld.keys(try world.run())
+        #expect(keys.contains("ledger_report_overdue ledger_report:1:\(month)"))
+        #expect(!keys.contains { $0.contains("ledger_report:2:") }, "institution 2 owes nothing before \(month.next)")
+    }
+
     @Test func theSameMomentInUTCIsAnotherDayWithAnotherOffset() throws {
         let (clock, today) = Self.evening()
         // at UTC+0 it is still the day before: the due date is 4 days away, not 3

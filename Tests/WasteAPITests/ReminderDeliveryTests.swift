@@ -89,6 +89,23 @@ import WasteDomain
         #expect(try world.waitUntil { try world.deliveries("delivered").count == 2 })
     }
 
+    @Test func aClerksWeComGroupGetsTheCuiBaoThreeDaysBeforeTheDeadline() throws {
+        let (clock, today) = ReminderSchedulerTests.evening()
+        let world = try ReminderWorld(clock: clock)
+        let dueOn = today.adding(days: 3)!
+        try world.setDueDay(dueOn.day)
+        try world.subscribe(["channel": "wecom", "events": ["ledger_report_due_soon"],
+                             "url": .string(world.receiver.url + "/cgi-bin/webhook/send?key=unit-1")], token: world.clerk)
+        _ = try world.run()
+        world.app.app.startBackgroundWork()
+        let request = try #require(world.receiver.waitFor(1).first)
+        let content = try JSONValue.parse(request.body)["markdown"]?["content"]?.stringValue ?? ""
+        let month = dueOn.yearMonth.previous
+        #expect(content.contains("【催报】尖山区统计局：\(month.chineseName)台账应于\(dueOn.year)年\(dueOn.month)月\(dueOn.day)日前报送，目前尚未报送。请登录系统报送。"))
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(world.receiver.requests.count == 1, "only the clerk's own unit, once")
+    }
+
     @Test func aRobotThatAnswersANonZeroErrcodeHasNotReceivedTheMessage() throws {
         let world = try ReminderWorld(backgroundWork: true)
         world.receiver.setAnswer { _ in .init(status: 200, body: "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}") }

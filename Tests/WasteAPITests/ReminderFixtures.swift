@@ -21,6 +21,8 @@ final class ReminderWorld: @unchecked Sendable {
         app = try TestApp(backgroundWork: backgroundWork) { options in
             options.reminders.deliveryPollSeconds = 0.05
             options.reminders.deliveryLanes = 2
+            // one pass at start, then only the test's own POST /v1/reminders/run
+            options.reminders.schedulerIntervalSeconds = 3600
             adjust(&options)
         }
         if let clock { app.clock.set(clock) }

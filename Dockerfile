@@ -1,6 +1,6 @@
 # Build: the Swift toolchain plus the -dev packages; the binary links Swift's runtime statically.
 FROM swift:6.1-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev zlib1g-dev \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev zlib1g-dev libcurl4-openssl-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # The commit `wastesort --version` and /metrics report (there is no .git in the build context):
@@ -18,7 +18,7 @@ RUN scripts/docker-build /usr/local/bin
 
 # Run: only the runtime libraries, the binary and its migrations, as a non-root user.
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 zlib1g ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 zlib1g libcurl4 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /var/lib/wastesort --create-home wastesort
 COPY --from=build /usr/local/bin/wastesort /usr/local/bin/wastesort

@@ -28,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CSystem"),
         .target(name: "CBuildInfo", cSettings: [.define("WASTESORT_COMMIT", to: "\"\(buildCommit)\"")]),
 
@@ -43,11 +45,13 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite", "Locking"]),
         .target(name: "WasteDomain", dependencies: ["CalendarDates", "JSON"]),
         .target(name: "Spreadsheet", dependencies: ["ZipArchive"]),
+        // outbound HTTP and SMTP over libcurl, with the host allow-list; knows nothing of waste
+        .target(name: "Outbound", dependencies: ["CCurl"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument", "Spreadsheet",
-                                          "Throttling"]),
+                                          "Throttling", "Outbound"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
-            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking",
+            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking", "Outbound",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -63,6 +67,8 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Locking", "CFaultVFS"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "WasteDomainTests", dependencies: ["WasteDomain", "JSON"]),
-        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "ZipArchive", "Spreadsheet"]),
+        .testTarget(name: "WasteAPITests", dependencies: ["WasteAPI", "DemoData", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "ZipArchive", "Spreadsheet",
+                                                  "Outbound", "Locking", "WasteDomain"]),
+        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "Hashing", "COpenSSL"]),
     ]
 )

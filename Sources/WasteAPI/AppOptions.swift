@@ -22,6 +22,8 @@ public struct AppOptions: Sendable {
     public var metricsToken: String?
     /// Data rows one import (CSV or xlsx) may hold; more is a 413 (docs/DECISIONS.md, "Spreadsheets").
     public var importMaxRows = InstitutionImport.defaultMaxRows
+    /// The reminder scheduler and delivery worker (started by ``Application/startBackgroundWork()``).
+    public var reminders = ReminderOptions()
 
     /// The reverse proxy whose `X-Forwarded-For` names the client (`--trusted-proxy`); nil: the
     /// TCP peer is the client.

@@ -45,6 +45,8 @@ public final class Application: Sendable {
         RankingRoutes.register(in: &routes)
         OverviewRoutes.register(in: &routes)
         NoticeRoutes.register(in: &routes)
+        SubscriptionRoutes.register(in: &routes)
+        DeliveryRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
         ProblemPageRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)  // last: it documents the routes registered before it
@@ -53,4 +55,10 @@ public final class Application: Sendable {
         router = Router(routes.table, log: options.accessLog, metrics: metrics,
                         defaultLanguage: { ProblemLanguage(tag: (try? settings.current().language) ?? "zh") ?? .zh })
     }
+
+    /// Starts the reminder scheduler and the delivery worker (their own threads).
+    public func startBackgroundWork() { services.reminders.start() }
+
+    /// Stops them, letting a delivery in progress finish; call before closing the database.
+    public func stopBackgroundWork() { services.reminders.stop() }
 }

@@ -79,9 +79,12 @@ struct ServeCommand: ParsableCommand {
         if let warning = running.connectionLimitWarning { printError(warning) }
         let scheme = serverConfiguration.tls == nil ? "http" : "https"
         printLine("wastesort serving \(scheme)://\(serverConfiguration.host):\(boundPort) with database \(database.path)")
+        // after the server is listening, so a scheduler pass cannot delay readiness
+        app.startBackgroundWork()
         let signals = ShutdownSignals { running.shutdown() }
         running.waitUntilStopped()
         signals.cancel()
+        app.stopBackgroundWork()
         log?.flush()
         pool.close()
         printLine("wastesort stopped")

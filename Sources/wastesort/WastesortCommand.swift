@@ -10,7 +10,7 @@ struct WastesortCommand: ParsableCommand {
         discussion: "Every option also reads an environment variable: --port reads WASTESORT_PORT, --db reads WASTESORT_DB, and so on.",
         version: BuildInfo.binary.line,
         subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, ImportCommand.self,
-                      NoticeCommand.self, GenerateCommand.self,
+                      NoticeCommand.self, RemindCommand.self, GenerateCommand.self,
                       CheckCommand.self, BackupCommand.self, HealthcheckCommand.self],
         defaultSubcommand: ServeCommand.self
     )

@@ -114,6 +114,10 @@ enum FindingRoutes {
             guard let updated = try FindingRecord.find(db, id: id) else { throw HTTPError.notFound() }
             try AuditTrail.record(db, context: context, entity: "finding", id: id, action: action.rawValue,
                                   before: current.json(today: today), after: updated.json(today: today))
+            if action == .rectify, let text {
+                try ReminderHooks.rectificationSubmitted(db, findingID: id, institutionID: updated.institutionID,
+                                                         description: updated.description, note: text, now: context.now)
+            }
             return .json(updated.json(today: today), headers: ["etag": updated.etag])
         }
     }

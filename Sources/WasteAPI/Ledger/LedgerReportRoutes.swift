@@ -68,6 +68,9 @@ enum LedgerReportRoutes {
             let updated = try LedgerReport.load(db, institutionID: institutionID, month: month, settings: settings)
             try AuditTrail.record(db, context: context, entity: "ledger_report", id: updated.rowID, action: action.rawValue,
                                   before: current.json(now: context.now), after: updated.json(now: context.now))
+            if action == .return, let reason {
+                try ReminderHooks.ledgerReportReturned(db, institutionID: institutionID, month: month, reason: reason, now: context.now)
+            }
             return updated
         }
         let body = report.json(now: context.now).serialized()

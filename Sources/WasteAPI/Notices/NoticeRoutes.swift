@@ -125,6 +125,7 @@ enum NoticeRoutes {
             try AuditTrail.record(db, context: context, entity: "notice", id: id, action: "publish",
                                   before: .object(JSONObject([("status", "draft")])),
                                   after: .object(JSONObject([("status", "published"), ("number", .string(number))])))
+            try ReminderHooks.noticePublished(db, noticeID: id, number: number, title: content.title, now: context.now)
             guard let published = try NoticeRecord.find(db, id: id) else { throw HTTPError.notFound() }
             return published
         }

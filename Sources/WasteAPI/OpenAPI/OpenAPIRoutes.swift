@@ -21,6 +21,7 @@ enum OpenAPIRoutes {
         InspectionSchemas.all,
         RankingSchemas.all,
         NoticeSchemas.all,
+        ReminderSchemas.all,
     ]
 
     static let path = "/openapi.json"

@@ -34,6 +34,8 @@ enum SettingsSchemas {
         "require_totp_for": ["type": "array", "maxItems": 4, "uniqueItems": true,
                              "items": ["type": "string", "enum": ["admin", "inspector", "clerk", "viewer"]],
                              "description": "Roles that must log in with a TOTP code (RFC 6238)."],
+        "outbound_hosts": ReminderSchemas.outboundHosts,
+        "smtp": ReminderSchemas.smtp,
     ]
 
     static let all: [(String, JSONValue)] = [

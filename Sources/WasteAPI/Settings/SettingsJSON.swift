@@ -5,10 +5,20 @@ import WasteDomain
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
                        "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language",
-                       "require_totp_for"]
+                       "require_totp_for", "outbound_hosts", "smtp"]
 
+    /// The settings as shown and audited: the SMTP password is write-only (``stored(_:)`` keeps it).
     static func json(_ settings: DistrictSettings) -> JSONValue {
-        .object(JSONObject([
+        .object(JSONObject(fields(settings) + [("smtp", OutboundSettingsJSON.smtp(settings.smtp, revealPassword: false))]))
+    }
+
+    /// The document saved in the settings row, with the SMTP password.
+    static func stored(_ settings: DistrictSettings) -> JSONValue {
+        .object(JSONObject(fields(settings) + [("smtp", OutboundSettingsJSON.smtp(settings.smtp, revealPassword: true))]))
+    }
+
+    private static func fields(_ settings: DistrictSettings) -> [(String, JSONValue)] {
+        ([
             ("district_name", .string(settings.districtName)),
             ("issuing_office", .string(settings.issuingOffice)),
             ("notice_prefix", .string(settings.noticePrefix)),
@@ -25,7 +35,8 @@ enum SettingsJSON {
             ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
             ("language", .string(settings.language)),
             ("require_totp_for", .array(settings.requireTOTPFor.map { .string($0.rawValue) })),
-        ]))
+            ("outbound_hosts", .array(settings.outboundHosts.map(JSONValue.string))),
+        ])
     }
 
     /// Reads the fields present over `base` (absent fields keep their value); errors land in `reader`.
@@ -81,6 +92,7 @@ enum SettingsJSON {
         }) {
             settings.gradeThresholds = thresholds
         }
+        OutboundSettingsJSON.read(&reader, into: &settings)
         return settings
     }
 }

@@ -21,7 +21,7 @@ enum SettingsStore {
     }
 
     static func save(_ db: Connection, _ settings: DistrictSettings, now: Timestamp) throws -> Int64 {
-        let document = SettingsJSON.json(settings).serializedString()
+        let document = SettingsJSON.stored(settings).serializedString()
         try db.execute("""
             INSERT INTO settings (id, document, version, created_at, updated_at) VALUES (1, ?, 1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET document = excluded.document, version = settings.version + 1,

@@ -16,6 +16,8 @@ public final class Services: Sendable {
     let rankings: RankingService
     /// Overview documents by period (see ``OverviewRoutes``).
     let overviews: RememberedAnswers<OverviewRoutes.Answer>
+    /// The reminder scheduler and the outbox's delivery worker.
+    public let reminders: ReminderService
 
     init(database: DatabasePool, options: AppOptions) {
         self.database = database
@@ -29,5 +31,6 @@ public final class Services: Sendable {
         settings = SettingsCache(database: database)
         rankings = RankingService(database: database)
         overviews = RememberedAnswers(database: database, tables: OverviewRoutes.inputTables)
+        reminders = ReminderService(database: database, options: options, settings: settings)
     }
 }

@@ -24,6 +24,10 @@ public struct DistrictSettings: Sendable, Equatable {
     public var language = "zh-CN"
     /// Roles whose users must log in with a TOTP code as well as their password.
     public var requireTOTPFor: [Role] = []
+    /// The only hosts reminders may be sent to (webhooks, robots, the mail relay).
+    public var outboundHosts: [String] = []
+    /// The relay e-mail reminders go through; nil: no e-mail.
+    public var smtp: SMTPRelay?
 
     public init() {}
 

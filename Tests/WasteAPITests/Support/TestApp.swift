@@ -22,8 +22,17 @@ final class TestApp: @unchecked Sendable {
     let client: HTTPTestClient
     private(set) var adminToken = ""
 
-    init(publicRead: Bool = false, adjust: (inout AppOptions) -> Void = { _ in }) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("wastesort-api-\(UUID().uuidString)")
+    /// Whether the temporary directory goes with this app (not when a test reopens it, see `directory`).
+    private let ownsDirectory: Bool
+    private var closed = false
+
+    /// - Parameters:
+    ///   - directory: an existing app's directory, to start a second server on the same database file (a restart).
+    ///   - backgroundWork: start the reminder scheduler and delivery worker, as `wastesort serve` does.
+    init(publicRead: Bool = false, directory existing: URL? = nil, backgroundWork: Bool = false,
+         adjust: (inout AppOptions) -> Void = { _ in }) throws {
+        ownsDirectory = existing == nil
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("wastesort-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         pool = try DatabasePool(path: directory.appendingPathComponent("test.db").path)
         _ = try pool.migrate(Migrator(source: .directory(Self.migrations)))
@@ -45,12 +54,22 @@ final class TestApp: @unchecked Sendable {
         port = try server.start()
         client = HTTPTestClient(port: port)
         adminToken = try login("admin", Self.adminPassword)
+        if backgroundWork { app.startBackgroundWork() }
     }
 
     deinit {
+        close()
+        if ownsDirectory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// Stops the server and its background work and closes the database (idempotent), like a
+    /// clean shutdown of `wastesort serve`.
+    func close() {
+        guard !closed else { return }
+        closed = true
         server.shutdown()
+        app.stopBackgroundWork()
         pool.close()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Logs in and returns the session token.

@@ -43,6 +43,7 @@ public final class Application: Sendable {
         ScoringSchemeRoutes.register(in: &routes)
         RankingRoutes.register(in: &routes)
         OverviewRoutes.register(in: &routes)
+        CoverageRoutes.register(in: &routes)
         NoticeRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
         ProblemPageRoutes.register(in: &routes)

@@ -6,6 +6,7 @@ import WasteDomain
 
 /// `GET /v1/ledger-reports?month=&status=`: every active institution with its report status for
 /// the month, `open` ones included, sorted by code: how the office sees who has not reported.
+/// Institutions that do not owe the month (``ReportingObligation``) are not listed.
 enum LedgerReportListRoute {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/ledger-reports", access: .office,
@@ -21,20 +22,22 @@ enum LedgerReportListRoute {
         guard let text = query["month"], !text.isEmpty else { throw HTTPError.invalidQuery("month", "is required (YYYY-MM)", code: "required") }
         guard let month = YearMonth(parsing: text) else { throw HTTPError.invalidQuery("month", "must be a month YYYY-MM") }
         let status = try query.oneOf("status", ReportStatus.allCases.map(\.rawValue)).flatMap(ReportStatus.init(rawValue:))
-        let (rows, settings) = try context.services.database.read { db in
-            (try db.query("""
+        let (rows, settings, obligations) = try context.services.database.read { db in
+            let settings = try SettingsStore.load(db).settings
+            return (try db.query("""
                 SELECT i.id, i.code, i.name, r.status, r.submitted_at, r.accepted_at, r.returned_at,
                        (SELECT COUNT(*) FROM ledger_entries e WHERE e.institution_id = i.id AND e.month = ?) AS entry_count
                 FROM institutions i LEFT JOIN ledger_reports r ON r.institution_id = i.id AND r.month = ?
                 WHERE i.status = 'active' ORDER BY i.code
-                """, [month.description, month.description]), try SettingsStore.load(db).settings)
+                """, [month.description, month.description]), settings,
+                    try ObligationStore.all(db, utcOffsetMinutes: settings.utcOffsetMinutes))
         }
         let deadline = ReportDeadline(month: month, dueOn: settings.reportDueDate(for: month),
                                       utcOffsetMinutes: settings.utcOffsetMinutes)
         var items: [JSONValue] = []
         var counts: [ReportStatus: Int] = [:]
         var late = 0
-        for row in rows {
+        for row in rows where obligations[try row.int64("id")]?.owes(month) ?? true {
             let rowStatus = try row.optionalString("status").flatMap(ReportStatus.init(rawValue:)) ?? .open
             guard status == nil || status == rowStatus else { continue }
             let submittedAt = try row.optionalString("submitted_at").flatMap { Timestamp(parsing: $0) }

@@ -14,7 +14,8 @@ enum InspectionSchemas {
         ("Finding", finding),
         ("FindingList", page(of: "Finding")),
         ("RectifyRequest", object(required: ["note"], ["note": text(1, 2000)])),
-        ("ReopenRequest", object(required: [], ["reason": text(1, 2000)], description: "The body may be left out.")),
+        ("ReopenRequest", object(required: ["reason", "rectify_by"], ["reason": text(1, 2000), "rectify_by": date],
+                                 description: "Why the rectification is rejected, and the new deadline (not before today).")),
     ]
 
     // MARK: Building blocks

@@ -20,6 +20,7 @@ enum OpenAPIRoutes {
         InspectionSchemas.all,
         RankingSchemas.all,
         NoticeSchemas.all,
+        CoverageSchemas.all,
     ]
 
     static let path = "/openapi.json"

@@ -5,6 +5,7 @@ import WasteDomain
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
                        "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language"]
+        + fairnessKeys
 
     static func json(_ settings: DistrictSettings) -> JSONValue {
         .object(JSONObject([
@@ -23,7 +24,7 @@ enum SettingsJSON {
             ]))),
             ("utc_offset_minutes", .number(JSONNumber(settings.utcOffsetMinutes))),
             ("language", .string(settings.language)),
-        ]))
+        ] + fairnessJSON(settings)))
     }
 
     /// Reads the fields present over `base` (absent fields keep their value); errors land in `reader`.
@@ -70,6 +71,7 @@ enum SettingsJSON {
         }) {
             settings.gradeThresholds = thresholds
         }
+        readFairness(&reader, into: &settings)
         return settings
     }
 }

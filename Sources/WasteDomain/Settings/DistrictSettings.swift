@@ -22,6 +22,10 @@ public struct DistrictSettings: Sendable, Equatable {
     public var utcOffsetMinutes = 480
     /// The language of error texts for requests without `Accept-Language` (BCP 47: zh-CN or en).
     public var language = "zh-CN"
+    /// Which disposals each category may have (`disposal_rules`).
+    public var disposalRules = DisposalRules.standard
+    /// The working-day calendar per year (`calendar`), for kg per staff per working day.
+    public var calendar = WorkingCalendar.official
 
     public init() {}
 

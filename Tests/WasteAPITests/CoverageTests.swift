@@ -70,5 +70,13 @@ import WasteDomain
         let viewer = try app.user("viewer", role: "viewer")
         #expect(try app.client.get("/v1/coverage?period=2026", token: viewer).status == 403)
         #expect(try app.client.get("/v1/coverage?period=2026-13", token: app.adminToken).errorFields == ["period"])
+        // the facility shortfalls behind U2's "facilities" say in Chinese what is missing
+        let compliance = try app.client.get("/v1/institutions/2/facility-compliance", token: app.adminToken).json
+        let shortfalls = compliance["shortfalls"]?.arrayValue ?? []
+        let rules = Set(shortfalls.compactMap { $0["rule"]?.stringValue })
+        let expected: Set<String> = ["hazardous_point", "office_point_bins", "signage"]
+        #expect(rules.isSuperset(of: expected))
+        #expect(shortfalls.allSatisfy { !($0["message_zh"]?.stringValue ?? "").isEmpty })
+        #expect(shortfalls.contains { $0["message_zh"] == "未设置办公楼层收集点，缺少可回收物、其他垃圾收集容器" })
     }
 }

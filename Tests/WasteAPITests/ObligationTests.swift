@@ -53,6 +53,13 @@ import WasteDomain
         let outcomes = scores.map { $0["inputs"]?["ledger_months"]?.arrayValue?.compactMap { $0["outcome"]?.stringValue } ?? [] }
         #expect(outcomes == [[], [], ["missing"], ["missing"]])
         #expect(scores.first?["rank"] == .null)  // September: B is in no ranking yet
+        // B's own report of October is not owed, so never late; November is
+        let october = try client.get("/v1/institutions/\(d.b)/ledger-reports/2026-10", token: token).json
+        #expect(october["owed"] == .bool(false))
+        #expect(october["late"] == .bool(false))
+        let november = try client.get("/v1/institutions/\(d.b)/ledger-reports/2026-11", token: token).json
+        #expect(november["owed"] == .bool(true))
+        #expect(november["late"] == .bool(true))
         // who has not reported: October is owed by A alone, December by A and B
         #expect(codes(try client.get("/v1/ledger-reports?month=2026-10", token: token).json["items"]) == ["O-A"])
         #expect(codes(try client.get("/v1/ledger-reports?month=2026-12", token: token).json["items"]) == ["O-A", "O-B"])

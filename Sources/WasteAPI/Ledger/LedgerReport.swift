@@ -23,6 +23,9 @@ struct LedgerReport: Sendable {
     let gramsByStage: [LedgerStage: [WasteCategory: Int64]]
     let entryCount: Int
     let deadline: ReportDeadline
+    /// Whether the institution owes this month's report (``ReportingObligation``): one it does not owe
+    /// is never late.
+    let owed: Bool
     let categoriesInForce: [WasteCategory]
 
     static func load(_ db: Connection, institutionID: Int64, month: YearMonth, settings: DistrictSettings) throws -> LedgerReport {
@@ -42,15 +45,17 @@ struct LedgerReport: Sendable {
             status: try row.map { try StoredValues.enumeration($0, "status") } ?? .open,
             submittedAt: try instant("submitted_at"), acceptedAt: try instant("accepted_at"), returnedAt: try instant("returned_at"),
             returnReason: try row?.optionalString("return_reason"),
-            noWaste: try row?.bool("no_waste") ?? false, noWasteReason: try row?.optionalString("no_waste_reason"), version: try row?.int64("version") ?? 0,
+            noWaste: try row?.bool("no_waste") ?? false, noWasteReason: try row?.optionalString("no_waste_reason"),
+            version: try row?.int64("version") ?? 0,
             totals: LedgerTotals(StageRule.counted(aggregates)), gramsByStage: byStage,
             entryCount: aggregates.reduce(0) { $0 + $1.entries },
             deadline: ReportDeadline(month: month, dueOn: settings.reportDueDate(for: month),
                                      utcOffsetMinutes: settings.utcOffsetMinutes),
+            owed: try ObligationStore.of(db, institutionID: institutionID, utcOffsetMinutes: settings.utcOffsetMinutes).owes(month),
             categoriesInForce: settings.categoriesInForce)
     }
 
-    func isLate(now: Timestamp) -> Bool { deadline.isLate(status: status, submittedAt: submittedAt, now: now) }
+    func isLate(now: Timestamp) -> Bool { owed && deadline.isLate(status: status, submittedAt: submittedAt, now: now) }
 
     /// The categories shown: those in force, and any other the month has weight for.
     private var categories: [WasteCategory] {
@@ -78,6 +83,7 @@ struct LedgerReport: Sendable {
             ("no_waste", .bool(noWaste)),
             ("no_waste_reason", noWasteReason.map(JSONValue.string) ?? .null),
             ("late", .bool(isLate(now: now))),
+            ("owed", .bool(owed)),
             ("version", .number(JSONNumber(version))),
         ]))
     }

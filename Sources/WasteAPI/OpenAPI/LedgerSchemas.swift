@@ -127,6 +127,7 @@ enum LedgerSchemas {
                 "submitted_at": instant, "accepted_at": instant, "returned_at": instant, "return_reason": nullableText,
                 "no_waste": ["type": "boolean", "description": "Submitted as a month without waste (with no_waste_reason)."],
                 "no_waste_reason": nullableText,
+                "owed": ["type": "boolean", "description": "Whether the institution owes this month (reporting_starts_on to the archiving month); a month not owed is never late."],
                 "late": ["type": "boolean", "description":
                     "Submitted (in the district's offset) after due_on, or not submitted and today is past due_on."],
                 "version": ["type": "integer", "minimum": 0],

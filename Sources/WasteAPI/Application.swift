@@ -44,6 +44,7 @@ public final class Application: Sendable {
         ScoringSchemeRoutes.register(in: &routes)
         RankingRoutes.register(in: &routes)
         OverviewRoutes.register(in: &routes)
+        CoverageRoutes.register(in: &routes)
         NoticeRoutes.register(in: &routes)
         SubscriptionRoutes.register(in: &routes)
         DeliveryRoutes.register(in: &routes)

@@ -71,7 +71,7 @@ import WasteDomain
         let early = try client.post("\(path)/verify", json: [:], token: world.inspector)
         #expect(early.status == 409)
         #expect(early.json["detail"]?.stringValue?.contains("open") == true)
-        #expect(try client.post("\(path)/reopen", json: [:], token: world.inspector).status == 409)
+        #expect(try client.post("\(path)/reopen", json: ["reason": "x", "rectify_by": "2020-06-30"], token: world.inspector).status == 409)
         _ = try client.post("\(path)/rectify", json: ["note": "已整改"], token: world.clerk)
         #expect(try client.post("\(path)/verify", json: [:], token: world.clerk).status == 403)
         #expect(try client.post("\(path)/verify", json: [:], token: world.inspector, headers: [("If-Match", "\"v1\"")]).status == 412)
@@ -82,15 +82,17 @@ import WasteDomain
         #expect(try client.post("\(path)/verify", json: [:], token: world.inspector).status == 409)
         #expect(try client.post("\(path)/rectify", json: ["note": "x"], token: world.clerk).status == 409)
 
-        let reopened = try client.post("\(path)/reopen", json: ["reason": "复查发现仍有混投"], token: world.inspector)
+        let reopened = try client.post("\(path)/reopen", json: ["reason": "复查发现仍有混投", "rectify_by": "2020-06-30"],
+                                       token: world.inspector)
         #expect(reopened.status == 200)
         #expect(reopened.json["status"]?.stringValue == "open")
         #expect(reopened.json["reopen_reason"]?.stringValue == "复查发现仍有混投")
         #expect(reopened.json["rectified_at"] == .null)
         #expect(reopened.json["verified_by"] == .null)
         _ = try client.post("\(path)/rectify", json: ["note": "再次整改"], token: world.clerk)
-        let bare = try client.request("POST", "\(path)/reopen", token: world.admin)   // no body at all
-        #expect(bare.status == 200)
+        let bare = try client.request("POST", "\(path)/reopen", token: world.admin)   // a reason and a new deadline are required
+        #expect(bare.status == 415)
+        #expect(try client.post("\(path)/reopen", json: ["reason": "仍有混投", "rectify_by": "2020-07-10"], token: world.admin).status == 200)
         #expect(try client.post("\(path)/reopen", json: ["why": "x"], token: world.admin).status == 400)
         let actions = try world.app.pool.read { db in
             try db.query("SELECT action FROM audit_events WHERE entity = 'finding' AND entity_id = ? ORDER BY id", [id])

@@ -59,12 +59,17 @@ final class InspectionWorld: @unchecked Sendable {
         return token
     }
 
-    /// Every default-rubric item at its maximum, except the scores given.
+    /// Every default-rubric item at its maximum, except the scores given. The measured items (C3, C6)
+    /// are scored by hand here, so they carry the note an override needs (docs/DECISIONS.md).
     static func items(_ overrides: [String: JSONValue] = [:]) -> JSONValue {
         .array(defaultItems.map { item in
-            ["code": .string(item.code), "score": overrides[item.code] ?? .number(JSONNumber(item.max)!)]
+            var object: JSONObject = ["code": .string(item.code), "score": overrides[item.code] ?? .number(JSONNumber(item.max)!)]
+            if measuredCodes.contains(item.code) { object.set("note", "检查组现场评分") }
+            return .object(object)
         })
     }
+
+    static let measuredCodes: Set<String> = ["C3", "C6"]
 
     static func number(_ text: String) -> JSONValue { .number(JSONNumber(text)!) }
 

@@ -39,8 +39,10 @@ import WasteDomain
         #expect(body.numberText("recovery_rate") == "0.3472")       // 500 / 1440
         #expect(body.numberText("hazardous_handled_kg") == "10")
         #expect(body["headcount"]?.numberValue?.int64 == 80)
-        #expect(body["working_days"]?.numberValue?.int64 == 22)
-        #expect(body.numberText("kg_per_staff_per_working_day") == "0.8182")  // 1440 / 80 / 22
+        // October 2026: 22 weekdays less the National Day holidays on 1, 2, 5, 6 and 7 October, plus
+        // Saturday 10 October worked (the State Council's 2026 schedule shipped in the settings)
+        #expect(body["working_days"]?.numberValue?.int64 == 18)
+        #expect(body.numberText("kg_per_staff_per_working_day") == "1")  // 1440 / 80 / 18
         let groups = body["groups"]?.arrayValue ?? []
         #expect(groups.map { $0["category"] } == ["recyclable", "hazardous", "food", "residual"])
         #expect(groups.map { $0.numberText("total_kg") } == ["300", "10", "300", "830"])
@@ -55,14 +57,14 @@ import WasteDomain
         #expect(institutions.map { $0.numberText("total_kg") } == ["1000", "500"])
         #expect(institutions.map { $0["headcount"]?.numberValue?.int64 } == [50, 30])
         #expect(institutions.last?.numberText("recovery_rate") == "0.12")  // 60 / 500
-        // Q4 up to Friday 20 November: 22 October + 15 November working days.
-        #expect(byInstitution["working_days"]?.numberValue?.int64 == 37)
+        // Q4 up to Friday 20 November: 18 October (after 国庆) + 15 November working days.
+        #expect(byInstitution["working_days"]?.numberValue?.int64 == 33)
 
         let byMonth = try stats(f, "?period=2026-Q4&group_by=month", token: f.admin).json
         let months = byMonth["groups"]?.arrayValue ?? []
         #expect(months.map { $0["month"] } == ["2026-10", "2026-11", "2026-12"])
         #expect(months.map { $0.numberText("total_kg") } == ["1440", "60", "0"])
-        #expect(months.map { $0["working_days"]?.numberValue?.int64 } == [22, 15, 0])
+        #expect(months.map { $0["working_days"]?.numberValue?.int64 } == [18, 15, 0])
         #expect(months[1]["headcount"]?.numberValue?.int64 == 30)  // only beta recorded weight in November
         #expect(months[2]["recovery_rate"] == .null)
         #expect(months[2]["kg_per_staff_per_working_day"] == .null)

@@ -9,7 +9,7 @@ import WasteDomain
         let app = try TestApp(publicRead: publicRead)
         app.clock.set(Timestamp(parsing: "2026-07-10T02:00:00Z")!)
         let now = "2026-07-10T02:00:00Z"
-        let units = [(1, "Q-01", "尖山区<机关>事务服务中心", 965), (2, "Q-02", "尖山区财政局", 820), (3, "Q-03", "尖山区水务局", 520)]
+        let units = [(1, "Q-01", "尖山区<机关>事务服务中心", 1000), (2, "Q-02", "尖山区财政局", 820), (3, "Q-03", "尖山区水务局", 520)]
         for (id, code, name, tenths) in units {
             try app.sql("""
                 INSERT INTO institutions (id, code, name, kind, headcount, floors, created_at, updated_at)
@@ -79,9 +79,9 @@ import WasteDomain
         #expect(!html.text.contains("<机关>"))
         let markdown = try app.client.get("/v1/notices/preview?period=2026-Q2&kind=quarterly", token: app.adminToken,
                                           headers: [("Accept", "text/markdown")])
-        // period score: 96.5 × 0.6 + 100 × 0.2 (ledger) + 33.3 × 0.1 (no facility recorded) + 0 = 81.23
+        // period score: 100 × 0.6 + 100 × 0.2 (ledger) + 0 × 0.1 (no facility recorded meets no rule) + 0 = 80.00
         // raw HTML in a name comes out inert in Markdown (issue 13, F5)
-        #expect(markdown.text.contains("| 1 | 尖山区\\<机关\\>事务服务中心 | 党政机关 | 81.23 | 良好 |"))
+        #expect(markdown.text.contains("| 1 | 尖山区\\<机关\\>事务服务中心 | 党政机关 | 80.00 | 良好 |"))
         #expect(!markdown.text.contains("<机关>"))
         let refused = try app.client.get("/v1/notices/preview?period=2026-Q2&kind=quarterly", token: app.adminToken,
                                          headers: [("Accept", "image/png")])
@@ -105,7 +105,7 @@ import WasteDomain
         try app.sql("UPDATE inspections SET total_tenths = 100 WHERE id = 1")
         let frozen = try app.client.get("/v1/notices/\(firstID)?format=markdown", token: app.adminToken)
         #expect(frozen.text.contains("尖垃分办〔2026〕1号"))
-        #expect(frozen.text.contains("81.23"))
+        #expect(frozen.text.contains("80.00"))
     }
 
     @Test func draftsAreHiddenFromViewersAndThePublic() throws {

@@ -54,11 +54,11 @@ import WasteDomain
         #expect(response.status == 200)
         let entries = try #require(response.json["entries"]?.arrayValue)
         #expect(entries.map { $0["institution"]?["code"]?.stringValue } == ["A-01", "A-02", "A-03"])
-        // inspection 90, ledger 100 (six on-time months), facility 33.3 (nothing recorded, so
-        // most rules of the default standard fail), publicity 0:
-        // 90 × 0.6 + 100 × 0.2 + 33.3 × 0.1 + 0 × 0.1 = 77.33
-        #expect(entries[0]["components"]?["facility"]?.numberValue?.text == "33.3")
-        #expect(entries[0]["score"]?.numberValue?.text == "77.33")
+        // inspection 90, ledger 100 (six on-time months), facility 0 (nothing recorded, so
+        // every applicable rule of the default standard fails: none is met vacuously), publicity 0:
+        // 90 × 0.6 + 100 × 0.2 + 0 × 0.1 + 0 × 0.1 = 74
+        #expect(entries[0]["components"]?["facility"]?.numberValue?.text == "0")
+        #expect(entries[0]["score"]?.numberValue?.text == "74")
         #expect(entries[0]["components"]?["ledger"]?.numberValue?.text == "100")
         #expect(entries[0]["grade"]?.stringValue == "pass")
         // are equal: they share rank 2

@@ -110,6 +110,9 @@ enum SpecAccessTable {
             "GET /v1/notices": aggregate, "GET /v1/notices/{}": aggregate,
             "GET /v1/notices/preview": officeRead,
             "POST /v1/notices": adminOnly, "POST /v1/notices/{}/publish": adminOnly,
+            // SPEC §10: coverage per institution for staff; withdrawing a notice is the office's admin
+            "GET /v1/coverage": SpecAccessRule(allowed: [.admin, .inspector, .clerk], denied: [.viewer]),
+            "POST /v1/notices/{}/withdraw": adminOnly,
         ]
         // per-institution records clerks keep (§5 facilities, contracts, publicity, surveys, tasks, funding)
         for kind in ["collection-points", "storage-rooms", "contracts", "activities", "surveys", "tasks", "funding"] {

@@ -15,6 +15,7 @@ import WasteDomain
         let institution = try app.client.post("/v1/institutions", json: [
             "code": "JS-100", "name": "尖山区机关事务服务中心", "kind": "party_government_organ", "headcount": 60, "floors": 3,
             "has_canteen": false, "working_body_established_on": "2026-01-05", "plan_submitted_on": "2026-01-20",
+            "reporting_starts_on": "2026-10-01",   // it owes October's report: registered late, in the scheme since October
         ], token: admin)
         #expect(institution.status == 201)
         let id = try #require(institution.json["id"]?.numberValue?.int64)
@@ -47,7 +48,10 @@ import WasteDomain
         #expect(codes.count == 16)
         let maxima = rubric.json["items"]?.arrayValue?.first?["items"]?.arrayValue?.compactMap { $0["max_points"]?.numberValue?.int64 } ?? []
         let items: [JSONValue] = zip(codes, maxima).map { code, max in
-            .object(JSONObject([("code", .string(code)), ("score", .number(JSONNumber(code == "C3" ? max - 5 : max)))]))
+            // C3 is measured from the sample (17 of 20 bins: 14.2); the inspector marks it down and says why
+            code == "C3" ? .object(JSONObject([("code", .string(code)), ("score", .number(JSONNumber(max - 5))),
+                                               ("note", "三楼厨余桶混投严重")]))
+                : .object(JSONObject([("code", .string(code)), ("score", .number(JSONNumber(max)))]))
         }
         let inspection = try app.client.post("/v1/inspections", json: .object(JSONObject([
             ("institution_id", .number(JSONNumber(id))), ("inspected_on", "2026-10-28"), ("kind", "monthly"),
@@ -56,6 +60,9 @@ import WasteDomain
         ])), token: inspector)
         #expect(inspection.status == 201)
         #expect(inspection.json["total"]?.numberValue?.text == "95")
+        let c3 = inspection.json["items"]?.arrayValue?.first { $0["code"] == "C3" }
+        #expect(c3?["measured_score"]?.numberValue?.text == "14.2")
+        #expect(c3?["score"]?.numberValue?.text == "10")
         let inspectionID = try #require(inspection.json["id"]?.numberValue?.int64)
         #expect(try app.client.request("POST", "/v1/inspections/\(inspectionID)/finalize", token: inspector).status == 200)
 

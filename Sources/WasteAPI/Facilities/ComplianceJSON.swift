@@ -30,7 +30,7 @@ enum ComplianceJSON {
 
     static func shortfall(_ shortfall: FacilityShortfall) -> JSONValue {
         .object(JSONObject([("rule", .string(shortfall.rule)), ("message", .string(shortfall.message)),
-                            ("missing", missing(shortfall.missing))]))
+                            ("message_zh", .string(shortfall.messageZh)), ("missing", missing(shortfall.missing))]))
     }
 
     private static func missing(_ missing: FacilityShortfall.Missing) -> JSONValue {

@@ -38,9 +38,10 @@ enum FindingRoutes {
             try transition(context, .verify, text: nil)
         }
         routes.add(.POST, "/v1/findings/{id}/reopen", access: .office,
-                   summary: "Reject a rectification: the finding is open again", tag: "inspections",
-                   body: "ReopenRequest", response: "Finding") { context in
-            try transition(context, .reopen, text: try reopenReason(context))
+                   summary: "Reject a rectification with a reason: the finding is open again, with a new deadline",
+                   tag: "inspections", body: "ReopenRequest", response: "Finding") { context in
+            let (reason, rectifyBy) = try reopenRequest(context)
+            return try transition(context, .reopen, text: reason, rectifyBy: rectifyBy)
         }
     }
 
@@ -72,16 +73,23 @@ enum FindingRoutes {
         }
     }
 
-    /// `reopen` takes an optional body `{reason}`.
-    private static func reopenReason(_ context: APIContext) throws -> String? {
-        guard !context.request.body.isEmpty else { return nil }
-        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["reason"])
-        let reason = reader.string("reason", minLength: 1, maxLength: 2000)
-        guard reader.isValid else { throw HTTPError.validation(reader.errors) }
-        return reason
+    /// `reopen` takes `{reason, rectify_by}`: a reopened finding needs a new deadline, or it would be
+    /// overdue the moment it reopens (docs/DECISIONS.md, "Reopened findings"). The deadline may not
+    /// lie before today in the district.
+    private static func reopenRequest(_ context: APIContext) throws -> (String, CalendarDate) {
+        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["reason", "rectify_by"])
+        let reason = reader.string("reason", required: true, minLength: 1, maxLength: 2000)
+        let rectifyBy = reader.date("rectify_by", required: true)
+        let today = try context.today()
+        if let rectifyBy, rectifyBy < today {
+            reader.addError("rectify_by", code: FieldError.Code.invalidValue, message: "must not be before today (\(today))")
+        }
+        guard reader.isValid, let reason, let rectifyBy else { throw HTTPError.validation(reader.errors) }
+        return (reason, rectifyBy)
     }
 
-    private static func transition(_ context: APIContext, _ action: FindingStatus.Action, text: String?) throws -> HTTPResponse {
+    private static func transition(_ context: APIContext, _ action: FindingStatus.Action, text: String?,
+                                   rectifyBy: CalendarDate? = nil) throws -> HTTPResponse {
         let id = try context.parameters.id()
         let caller = try context.caller()
         return try context.services.database.write { db in
@@ -108,8 +116,8 @@ enum FindingRoutes {
                 try db.execute("""
                     UPDATE findings SET status = ?, rectified_at = NULL, rectified_on = NULL, rectified_by = NULL,
                         rectification_note = NULL, verified_at = NULL, verified_by = NULL, reopened_at = ?, reopen_reason = ?,
-                        updated_at = ?, version = version + 1 WHERE id = ?
-                    """, [next.rawValue, now, text, now, id])
+                        rectify_by = COALESCE(?, rectify_by), updated_at = ?, version = version + 1 WHERE id = ?
+                    """, [next.rawValue, now, text, rectifyBy?.description, now, id])
             }
             guard let updated = try FindingRecord.find(db, id: id) else { throw HTTPError.notFound() }
             try AuditTrail.record(db, context: context, entity: "finding", id: id, action: action.rawValue,

@@ -13,6 +13,8 @@ struct InspectionDraft: Sendable {
     var accuracy: AccuracySample?
     var findings: [FindingDraft]
     var note: String?
+    /// The measured scores of the rubric's measured items, by code (``MeasuredItems``).
+    var measured: [String: Points] = [:]
 }
 
 /// A finding as written with its inspection.

@@ -53,6 +53,8 @@ extension InspectionRecord {
             ("max_points", item.map { .number($0.maxPoints.json) } ?? .null),
             ("score", .number(score.points.json)),
             ("note", score.note.map(JSONValue.string) ?? .null),
+            ("source", item?.source.map { .string($0.rawValue) } ?? .null),
+            ("measured_score", measured[score.code].map { .number($0.json) } ?? .null),
         ]))
     }
 

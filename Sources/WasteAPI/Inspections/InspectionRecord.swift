@@ -15,6 +15,8 @@ struct InspectionRecord: Sendable {
     let status: InspectionStatus
     let total: Points
     let scores: [(code: String, points: Points, note: String?)]
+    /// Measured scores of measured items, by code (kept beside the score given).
+    let measured: [String: Points]
     let accuracy: AccuracySample?
     let findings: [FindingRecord]
     let note: String?
@@ -47,9 +49,14 @@ struct InspectionRecord: Sendable {
     static func load(_ db: Connection, row: Row, rubrics: inout RubricCache) throws -> InspectionRecord {
         let id = try row.int64("id")
         let rubricID = try row.int64("rubric_id")
-        let scores = try db.query("SELECT code, score_tenths, note FROM inspection_scores WHERE inspection_id = ? ORDER BY position",
-                                  [id]).map { (code: try $0.string("code"), points: Points(tenths: try $0.int64("score_tenths")),
-                                               note: try $0.optionalString("note")) }
+        let rows = try db.query(
+            "SELECT code, score_tenths, note, measured_tenths FROM inspection_scores WHERE inspection_id = ? ORDER BY position", [id])
+        let scores = try rows.map { (code: try $0.string("code"), points: Points(tenths: try $0.int64("score_tenths")),
+                                     note: try $0.optionalString("note")) }
+        var measured: [String: Points] = [:]
+        for row in rows {
+            if let tenths = try row.optionalInt64("measured_tenths") { measured[try row.string("code")] = Points(tenths: tenths) }
+        }
         let checked = try row.optionalInt("bins_checked")
         let correct = try row.optionalInt("bins_correct")
         return InspectionRecord(
@@ -59,7 +66,7 @@ struct InspectionRecord: Sendable {
             kind: try StoredValues.enumeration(row, "kind"),
             inspector: .init(id: try row.int64("inspector_id"), username: try row.string("inspector_username")),
             status: try StoredValues.enumeration(row, "status"),
-            total: Points(tenths: try row.int64("total_tenths")), scores: scores,
+            total: Points(tenths: try row.int64("total_tenths")), scores: scores, measured: measured,
             accuracy: checked.flatMap { checked in correct.flatMap { AccuracySample(binsChecked: checked, binsCorrect: $0) } },
             findings: try FindingRecord.of(inspection: id, db), note: try row.optionalString("note"),
             finalizedAt: try row.optionalString("finalized_at"), voidedAt: try row.optionalString("voided_at"),
@@ -76,7 +83,7 @@ struct InspectionRecord: Sendable {
             accuracy: accuracy,
             findings: findings.map { FindingDraft(itemCode: $0.itemCode, description: $0.description, severity: $0.severity,
                                                   rectifyBy: $0.rectifyBy) },
-            note: note)
+            note: note, measured: measured)
     }
 }
 

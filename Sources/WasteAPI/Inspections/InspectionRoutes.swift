@@ -82,7 +82,13 @@ enum InspectionRoutes {
                     throw HTTPError.conflict("there is no active rubric to score on; an admin must activate one")
                 }
                 let view = try View(db, now: context.now)
-                let draft = try InspectionInput.read(object, over: nil, inputContext(db, rubric: rubric.rubric, view: view))
+                let (institution, date, sample) = MeasuredItems.facts(object, over: nil)
+                let measured = try MeasuredItems.measure(db, rubric: rubric.rubric, institutionID: institution, inspectedOn: date,
+                                                         sample: sample)
+                let prefilled = measured.prefill(object)
+                var draft = try InspectionInput.read(prefilled, over: nil, inputContext(db, rubric: rubric.rubric, view: view))
+                try measured.checkOverrides(draft, object: prefilled)
+                draft.measured = measured.scores
                 let id = try InspectionStore.insert(db, draft, rubricID: rubric.id, inspectorID: caller.userID, now: context.now)
                 guard let record = try InspectionRecord.find(db, id: id) else { throw HTTPError.notFound() }
                 try AuditTrail.record(db, context: context, entity: "inspection", id: id, action: "create", before: nil,
@@ -102,7 +108,13 @@ enum InspectionRoutes {
                 throw HTTPError.conflict("inspection \(id) is \(current.status.rawValue) and can no longer be changed", field: "status")
             }
             let view = try View(db, now: context.now)
-            let draft = try InspectionInput.read(object, over: current.draft, inputContext(db, rubric: current.rubric, view: view))
+            let (institution, date, sample) = MeasuredItems.facts(object, over: current.draft)
+            let measured = try MeasuredItems.measure(db, rubric: current.rubric, institutionID: institution, inspectedOn: date,
+                                                     sample: sample)
+            let prefilled = measured.prefill(object, current: current.draft)
+            var draft = try InspectionInput.read(prefilled, over: current.draft, inputContext(db, rubric: current.rubric, view: view))
+            try measured.checkOverrides(draft, object: prefilled)
+            draft.measured = measured.scores
             try InspectionStore.replace(db, id: id, draft, now: context.now)
             guard let updated = try InspectionRecord.find(db, id: id) else { throw HTTPError.notFound() }
             try AuditTrail.record(db, context: context, entity: "inspection", id: id, action: "update",

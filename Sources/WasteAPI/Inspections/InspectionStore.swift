@@ -67,8 +67,10 @@ public enum InspectionStore {
     private static func writeChildren(_ db: Connection, id: Int64, _ draft: InspectionDraft, now: Timestamp) throws {
         for (position, score) in draft.sheet.scores.enumerated() {
             try db.execute("""
-                INSERT INTO inspection_scores (inspection_id, code, position, score_tenths, note) VALUES (?, ?, ?, ?, ?)
-                """, [id, score.code, position + 1, score.points.tenths, draft.itemNotes[score.code]])
+                INSERT INTO inspection_scores (inspection_id, code, position, score_tenths, note, measured_tenths)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [id, score.code, position + 1, score.points.tenths, draft.itemNotes[score.code],
+                      draft.measured[score.code]?.tenths])
         }
         for (position, finding) in draft.findings.enumerated() {
             try db.execute("""

@@ -26,14 +26,15 @@ struct RubricInput {
             }
         }
         let items = reader.array("items", required: true, minCount: 1, maxCount: 200) { element in
-            element.object(allowedKeys: ["code", "section", "title_zh", "title_en", "max_points"]) { item -> RubricItem? in
+            element.object(allowedKeys: ["code", "section", "title_zh", "title_en", "max_points", "source"]) { item -> RubricItem? in
                 let code = readCode(&item, "code")
                 let section = readCode(&item, "section")
                 let zh = item.string("title_zh", required: true, minLength: 1, maxLength: 200)
                 let en = item.string("title_en", required: true, minLength: 1, maxLength: 200)
                 let max = item.scaled("max_points", decimals: 1, required: true, min: 1, max: 1000)
-                guard let code, let section, let zh, let en, let max else { return nil }
-                return RubricItem(code: code, section: section, titleZh: zh, titleEn: en, maxPoints: Points(tenths: max))
+                let source = item.enumValue("source", as: MeasuredSource.self)
+                guard item.isValid, let code, let section, let zh, let en, let max else { return nil }
+                return RubricItem(code: code, section: section, titleZh: zh, titleEn: en, maxPoints: Points(tenths: max), source: source)
             }
         }
         if let sections, let items {

@@ -44,7 +44,8 @@ struct RubricRecord: Sendable {
         }
         let items = try db.query("SELECT * FROM rubric_items WHERE rubric_id = ? ORDER BY position", [id]).map {
             RubricItem(code: try $0.string("code"), section: try $0.string("section"), titleZh: try $0.string("title_zh"),
-                       titleEn: try $0.string("title_en"), maxPoints: Points(tenths: try $0.int64("max_tenths")))
+                       titleEn: try $0.string("title_en"), maxPoints: Points(tenths: try $0.int64("max_tenths")),
+                       source: try $0.optionalString("source").map { try StoredValues.enumeration($0, column: "source") })
         }
         return RubricRecord(id: id, name: try row.string("name"), active: try row.bool("active"),
                             activatedAt: try row.optionalString("activated_at"), createdAt: try row.string("created_at"),
@@ -75,6 +76,7 @@ struct RubricRecord: Sendable {
                     ("title_zh", .string(item.titleZh)),
                     ("title_en", .string(item.titleEn)),
                     ("max_points", .number(item.maxPoints.json)),
+                    ("source", item.source.map { .string($0.rawValue) } ?? .null),
                 ]))
             })),
             ("created_at", .string(createdAt)),

@@ -63,9 +63,10 @@ enum RubricRoutes {
                 }
                 for (position, item) in input.items.enumerated() {
                     try db.execute("""
-                        INSERT INTO rubric_items (rubric_id, code, section, position, title_zh, title_en, max_tenths)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, [id, item.code, item.section, position + 1, item.titleZh, item.titleEn, item.maxPoints.tenths])
+                        INSERT INTO rubric_items (rubric_id, code, section, position, title_zh, title_en, max_tenths, source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, [id, item.code, item.section, position + 1, item.titleZh, item.titleEn, item.maxPoints.tenths,
+                              item.source?.rawValue])
                 }
                 guard let record = try RubricRecord.find(db, id: id) else { throw HTTPError.notFound() }
                 try AuditTrail.record(db, context: context, entity: "rubric", id: id, action: "create", before: nil, after: record.json)

@@ -34,7 +34,7 @@ enum LedgerEntryInput {
             occurredOn: occurredOn, category: category, subcategory: subcategory, grams: grams, weighed: weighed,
             stage: stage, hauler: texts["hauler"] ?? nil, destination: texts["destination"] ?? nil, disposal: disposal,
             manifestNo: texts["manifest_no"] ?? nil, note: texts["note"] ?? nil)
-        return checkSubcategory(&reader, fields)
+        return checkSubcategory(&reader, fields).flatMap { checkDisposal(&reader, $0, rules: rules) }
     }
 
     /// A PATCH over `base`: members present replace, `null` clears an optional field, and a
@@ -62,7 +62,7 @@ enum LedgerEntryInput {
         if reader.has("destination") { fields.destination = texts["destination"] ?? nil }
         if reader.has("manifest_no") { fields.manifestNo = texts["manifest_no"] ?? nil }
         if reader.has("note") { fields.note = texts["note"] ?? nil }
-        return checkSubcategory(&reader, fields)
+        return checkSubcategory(&reader, fields).flatMap { checkDisposal(&reader, $0, rules: rules) }
     }
 
     // MARK: Fields
@@ -105,6 +105,18 @@ enum LedgerEntryInput {
             values[key] = .some(reader.string(key, maxLength: limit))
         }
         return values
+    }
+
+    /// The district's `disposal_rules` (docs/DECISIONS.md, "Plausibility"): hazardous waste is not composted.
+    /// A PATCH is judged on the entry it leaves, so changing only the category is checked too.
+    private static func checkDisposal(_ reader: inout JSONFieldReader, _ fields: LedgerEntryFields,
+                                      rules: LedgerEntryRules) -> LedgerEntryFields? {
+        guard let disposal = fields.disposal, !rules.settings.disposalRules.allows(disposal, for: fields.category) else { return fields }
+        let allowed = rules.settings.disposalRules.allowed(for: fields.category).map(\.rawValue).joined(separator: ", ")
+        reader.addError("disposal", code: "not_allowed",
+                        message: "\(disposal.rawValue) is not a disposal of \(fields.category.rawValue) (\(fields.category.chineseName)) "
+                            + "in this district; allowed: \(allowed)")
+        return nil
     }
 
     private static func checkSubcategory(_ reader: inout JSONFieldReader, _ fields: LedgerEntryFields) -> LedgerEntryFields? {

@@ -14,17 +14,23 @@ struct LedgerReport: Sendable {
     let acceptedAt: Timestamp?
     let returnedAt: Timestamp?
     let returnReason: String?
+    /// Declared empty (`no_waste`) with its reason (docs/DECISIONS.md, "Empty months").
+    let noWaste: Bool
+    let noWasteReason: String?
     /// 0 while no row exists; +1 on each transition.
     let version: Int64
     let totals: LedgerTotals
     let gramsByStage: [LedgerStage: [WasteCategory: Int64]]
     let entryCount: Int
     let deadline: ReportDeadline
+    /// Whether the institution owes this month's report (``ReportingObligation``): one it does not owe
+    /// is never late.
+    let owed: Bool
     let categoriesInForce: [WasteCategory]
 
     static func load(_ db: Connection, institutionID: Int64, month: YearMonth, settings: DistrictSettings) throws -> LedgerReport {
         let row = try db.queryOne("""
-            SELECT id, status, submitted_at, accepted_at, returned_at, return_reason, version
+            SELECT id, status, submitted_at, accepted_at, returned_at, return_reason, no_waste, no_waste_reason, version
             FROM ledger_reports WHERE institution_id = ? AND month = ?
             """, [institutionID, month.description])
         let aggregates = try db.query("""
@@ -38,15 +44,18 @@ struct LedgerReport: Sendable {
             institutionID: institutionID, month: month, rowID: try row?.int64("id"),
             status: try row.map { try StoredValues.enumeration($0, "status") } ?? .open,
             submittedAt: try instant("submitted_at"), acceptedAt: try instant("accepted_at"), returnedAt: try instant("returned_at"),
-            returnReason: try row?.optionalString("return_reason"), version: try row?.int64("version") ?? 0,
+            returnReason: try row?.optionalString("return_reason"),
+            noWaste: try row?.bool("no_waste") ?? false, noWasteReason: try row?.optionalString("no_waste_reason"),
+            version: try row?.int64("version") ?? 0,
             totals: LedgerTotals(StageRule.counted(aggregates)), gramsByStage: byStage,
             entryCount: aggregates.reduce(0) { $0 + $1.entries },
             deadline: ReportDeadline(month: month, dueOn: settings.reportDueDate(for: month),
                                      utcOffsetMinutes: settings.utcOffsetMinutes),
+            owed: try ObligationStore.of(db, institutionID: institutionID, utcOffsetMinutes: settings.utcOffsetMinutes).owes(month),
             categoriesInForce: settings.categoriesInForce)
     }
 
-    func isLate(now: Timestamp) -> Bool { deadline.isLate(status: status, submittedAt: submittedAt, now: now) }
+    func isLate(now: Timestamp) -> Bool { owed && deadline.isLate(status: status, submittedAt: submittedAt, now: now) }
 
     /// The categories shown: those in force, and any other the month has weight for.
     private var categories: [WasteCategory] {
@@ -71,7 +80,10 @@ struct LedgerReport: Sendable {
             ("accepted_at", instant(acceptedAt)),
             ("returned_at", instant(returnedAt)),
             ("return_reason", returnReason.map(JSONValue.string) ?? .null),
+            ("no_waste", .bool(noWaste)),
+            ("no_waste_reason", noWasteReason.map(JSONValue.string) ?? .null),
             ("late", .bool(isLate(now: now))),
+            ("owed", .bool(owed)),
             ("version", .number(JSONNumber(version))),
         ]))
     }

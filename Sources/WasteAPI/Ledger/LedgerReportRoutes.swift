@@ -15,8 +15,8 @@ enum LedgerReportRoutes {
             try show(context)
         }
         routes.add(.POST, path + "/submit", access: .roles([.admin, .clerk]),
-                   summary: "Submit a month's ledger once the month is over; freezes its entries", tag: "ledger",
-                   response: "LedgerReport") { context in
+                   summary: "Submit a month's ledger once the month is over; freezes its entries (a month without entries needs no_waste and a reason)",
+                   tag: "ledger", body: "LedgerReportSubmit", response: "LedgerReport") { context in
             try transition(.submit, context)
         }
         routes.add(.POST, path + "/accept", access: .office, summary: "Accept a submitted ledger report", tag: "ledger",
@@ -57,6 +57,7 @@ enum LedgerReportRoutes {
         let institutionID = try context.parameters.id()
         let month = try month(context)
         let reason = try returnReason(action, context)
+        let declaration = try NoWasteDeclaration.read(action, context)
         let report = try context.services.database.write { db -> LedgerReport in
             try InstitutionGate.require(context, db, id: institutionID)
             let settings = try SettingsStore.load(db).settings
@@ -64,7 +65,9 @@ enum LedgerReportRoutes {
             try Conditional.requireMatch(context.request.headers,
                                          etag: LedgerReport.etag(version: current.version, body: current.json(now: context.now).serialized()))
             try check(action, current, now: context.now)
+            if action == .submit { try declaration.check(entryCount: current.entryCount, month: month) }
             try LedgerReportStore.apply(action, to: current, reason: reason, context: context, db: db)
+            if action == .submit { try declaration.store(db, institutionID: institutionID, month: month) }
             let updated = try LedgerReport.load(db, institutionID: institutionID, month: month, settings: settings)
             try AuditTrail.record(db, context: context, entity: "ledger_report", id: updated.rowID, action: action.rawValue,
                                   before: current.json(now: context.now), after: updated.json(now: context.now))
@@ -91,7 +94,7 @@ enum LedgerReportRoutes {
 
     /// `{"reason": …}` for a return (required); submit and accept take no body, or `{}`.
     private static func returnReason(_ action: ReportAction, _ context: APIContext) throws -> String? {
-        if action != .return, context.request.body.isEmpty { return nil }
+        if action != .return { return nil }  // a submission's body is read by NoWasteDeclaration
         var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: action == .return ? ["reason"] : [])
         let reason = reader.string("reason", required: action == .return, minLength: 1, maxLength: 1000)
         guard reader.isValid else { throw HTTPError.validation(reader.errors) }

@@ -19,7 +19,7 @@ struct LedgerStatsFigures {
 
     func json(grouping: LedgerStatsRoutes.Grouping, institutionID: Int64?) -> JSONValue {
         let filtered = institutionID != nil
-        let workingDays = WorkingDays.elapsed(in: period, today: today)
+        let workingDays = settings.calendar.elapsed(in: period, today: today)
         var object = figures(LedgerTotals(aggregates), headcount: headcount(of: aggregates, filtered: filtered),
                              workingDays: workingDays)
         object.set("period", .string(period.description))
@@ -60,7 +60,7 @@ struct LedgerStatsFigures {
             return period.months.map { month in
                 let slice = aggregates.filter { $0.month == month }
                 var object = figures(LedgerTotals(slice), headcount: headcount(of: slice, filtered: filtered),
-                                     workingDays: WorkingDays.elapsed(in: month, today: today))
+                                     workingDays: settings.calendar.elapsed(in: month, today: today))
                 object.set("month", .string(month.description))
                 return .object(object)
             }

@@ -18,7 +18,7 @@ public enum NoticeAssembler {
         }
         let names = Dictionary(uniqueKeysWithValues: evaluation.units.map { ($0.id, $0.name) })
         let reporting = overview.reporting
-        return NoticeContent(
+        var content = NoticeContent(
             kind: kind, period: period, issuingOffice: settings.issuingOffice, districtName: settings.districtName,
             number: number, addressees: settings.noticeAddressees, issuedOn: today,
             overall: NoticeContent.Overall(
@@ -34,14 +34,44 @@ public enum NoticeAssembler {
             praised: praised(ranking),
             criticized: criticized(ranking, evaluation: evaluation),
             problems: try problems(db, overview.findings, names: names),
-            rectifications: overview.findings.filter { $0.status == .open }.sorted { ($0.rectifyBy, $0.id) < ($1.rectifyBy, $1.id) }
-                .map { finding in
-                    NoticeContent.Rectification(institution: names[finding.institutionID] ?? "#\(finding.institutionID)",
-                                                itemCode: finding.itemCode, description: finding.description,
-                                                rectifyBy: finding.rectifyBy, overdue: finding.deadline.overdue)
-                },
+            rectifications: rectifications(overview.findings, names: names),
             ranking: ranking, unrankedCount: rows.unranked.count,
             copiesTo: settings.noticeCC, printingOffice: settings.printingOffice)
+        content.unranked = rows.unranked.map { NoticeContent.UnrankedUnit(name: $0.name, reason: unrankedReason) }
+        content.noWasteMonths = try noWasteMonths(db, evaluation: evaluation)
+        // a running period (in the district's date) says where its data stop; it cannot be published
+        if today <= period.end { content.dataAsOf = evaluation.asOf }
+        return content
+    }
+
+    /// Why a unit of the period's scheme is not ranked: only a counted inspection ranks it.
+    static let unrankedReason = "本期未接受检查"
+
+    /// Open findings, and findings rectified after their deadline (both overdue kinds, docs/DECISIONS.md).
+    static func rectifications(_ findings: [FindingSummary], names: [Int64: String]) -> [NoticeContent.Rectification] {
+        findings.filter { $0.status == .open || $0.deadline.rectifiedLate }
+            .sorted { ($0.rectifyBy, $0.id) < ($1.rectifyBy, $1.id) }
+            .map { finding in
+                NoticeContent.Rectification(institution: names[finding.institutionID] ?? "#\(finding.institutionID)",
+                                            itemCode: finding.itemCode, description: finding.description,
+                                            rectifyBy: finding.rectifyBy, overdue: finding.deadline.overdue,
+                                            rectifiedLate: finding.deadline.rectifiedLate)
+            }
+    }
+
+    /// Owed months of the period reported as without waste, by the units of the evaluation.
+    static func noWasteMonths(_ db: Connection, evaluation: PeriodEvaluation) throws -> [NoticeContent.NoWasteMonth] {
+        let units = Dictionary(uniqueKeysWithValues: evaluation.units.map { ($0.id, $0) })
+        let months = evaluation.period.months
+        return try db.query("""
+            SELECT institution_id, month, no_waste_reason FROM ledger_reports
+            WHERE no_waste = 1 AND status IN ('submitted', 'accepted') AND month >= ? AND month <= ?
+            ORDER BY month, institution_id
+            """, [months[0].description, months[months.count - 1].description]).compactMap { row in
+            guard let unit = units[try row.int64("institution_id")],
+                  let month = YearMonth(parsing: try row.string("month")), unit.obligation.owes(month) else { return nil }
+            return NoticeContent.NoWasteMonth(name: unit.name, month: month, reason: try row.optionalString("no_waste_reason") ?? "")
+        }
     }
 
     /// Units graded excellent; when none is, the top of the ranking if it is at least good.

@@ -32,12 +32,18 @@ enum NoticeContentJSON {
             ("rectifications", .array(c.rectifications.map { item in
                 .object(JSONObject([("institution", .string(item.institution)), ("item_code", .string(item.itemCode)),
                                     ("description", .string(item.description)), ("rectify_by", .string(item.rectifyBy.description)),
-                                    ("overdue", .bool(item.overdue))]))
+                                    ("overdue", .bool(item.overdue)), ("rectified_late", .bool(item.rectifiedLate))]))
             })),
             ("ranking", .array(c.ranking.map(unit))),
             ("unranked_count", int(c.unrankedCount)),
             ("notice_cc", c.copiesTo.map(JSONValue.string) ?? .null),
             ("printing_office", c.printingOffice.map(JSONValue.string) ?? .null),
+            ("unranked", .array(c.unranked.map { .object(JSONObject([("name", .string($0.name)), ("reason", .string($0.reason))])) })),
+            ("no_waste_months", .array(c.noWasteMonths.map { item in
+                .object(JSONObject([("name", .string(item.name)), ("month", .string(item.month.description)),
+                                    ("reason", .string(item.reason))]))
+            })),
+            ("data_as_of", c.dataAsOf.map { .string($0.description) } ?? .null),
         ]))
     }
 
@@ -52,7 +58,7 @@ enum NoticeContentJSON {
                 WasteCategory(rawValue: key).map { ($0, number.numberValue?.text ?? "0") }
             }
         } ?? [])
-        return NoticeContent(
+        var content = NoticeContent(
             kind: kind, period: period, issuingOffice: value["issuing_office"]?.stringValue ?? "",
             districtName: value["district_name"]?.stringValue ?? "", number: value["number"]?.stringValue,
             addressees: value["addressees"]?.stringValue ?? "", issuedOn: issuedOn,
@@ -76,11 +82,28 @@ enum NoticeContentJSON {
                 return NoticeContent.Rectification(institution: item["institution"]?.stringValue ?? "",
                                                    itemCode: item["item_code"]?.stringValue ?? "",
                                                    description: item["description"]?.stringValue ?? "", rectifyBy: by,
-                                                   overdue: item["overdue"]?.boolValue ?? false)
+                                                   overdue: item["overdue"]?.boolValue ?? false,
+                                                   rectifiedLate: item["rectified_late"]?.boolValue ?? false)
             },
             ranking: (value["ranking"]?.arrayValue ?? []).compactMap(unitValue),
             unrankedCount: intValue(value["unranked_count"]),
             copiesTo: value["notice_cc"]?.stringValue, printingOffice: value["printing_office"]?.stringValue)
+        decodeAdditions(value, into: &content)
+        return content
+    }
+
+    /// The fields issue 12 added; a notice stored before them reads with them empty.
+    private static func decodeAdditions(_ value: JSONValue, into content: inout NoticeContent) {
+        content.unranked = (value["unranked"]?.arrayValue ?? []).compactMap { item in
+            guard let name = item["name"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
+            return NoticeContent.UnrankedUnit(name: name, reason: reason)
+        }
+        content.noWasteMonths = (value["no_waste_months"]?.arrayValue ?? []).compactMap { item in
+            guard let name = item["name"]?.stringValue, let month = item["month"]?.stringValue.flatMap(YearMonth.init(parsing:)),
+                  let reason = item["reason"]?.stringValue else { return nil }
+            return NoticeContent.NoWasteMonth(name: name, month: month, reason: reason)
+        }
+        content.dataAsOf = value["data_as_of"]?.stringValue.flatMap(CalendarDate.init(parsing:))
     }
 
     private static func unit(_ unit: NoticeContent.RankedUnit) -> JSONValue {

@@ -38,6 +38,7 @@ enum NoticeRoutes {
                    tag: "notices", query: ["format"], response: "Notice") { context in
             try read(context)
         }
+        NoticeLifecycle.register(in: &routes)
     }
 
     /// `kind` and `period` must agree: a monthly notice covers a month, and so on.
@@ -62,7 +63,7 @@ enum NoticeRoutes {
     }
 
     private static func create(_ context: APIContext) throws -> HTTPResponse {
-        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["period", "kind"])
+        var reader = JSONFieldReader(try context.jsonObject(), allowedKeys: ["period", "kind", "supersedes"])
         let kind = reader.enumValue("kind", as: NoticeContent.Kind.self, required: true)
         let periodText = reader.string("period", required: true, maxLength: 10)
         let period = periodText.flatMap(Period.init(parsing:))
@@ -73,6 +74,7 @@ enum NoticeRoutes {
             reader.addError("period", code: FieldError.Code.invalidValue,
                             message: "a \(kind.rawValue) notice covers a \(kind.periodKind.rawValue), not \(period)")
         }
+        let supersedes = reader.int("supersedes", min: 1).map(Int64.init)
         guard reader.isValid, let kind, let period else { throw HTTPError.validation(reader.errors) }
         let today = try context.today()
         // assembled from a read snapshot, so a large district does not hold the single writer
@@ -81,16 +83,18 @@ enum NoticeRoutes {
         }
         return try context.services.database.write { db in
             try Idempotency.run(context, in: db) { db in
+                try NoticeLifecycle.checkSupersedes(db, supersedes, kind: kind, period: period)
                 let now = context.now.description
                 try db.execute("""
-                    INSERT INTO notices (kind, period, status, content, created_at, created_by, updated_at)
-                    VALUES (?, ?, 'draft', ?, ?, ?, ?)
+                    INSERT INTO notices (kind, period, status, content, created_at, created_by, updated_at, supersedes)
+                    VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)
                     """, [kind.rawValue, period.description, NoticeContentJSON.encode(content).serializedString(), now,
-                          context.principal?.userID, now])
+                          context.principal?.userID, now, supersedes])
                 let id = db.lastInsertRowID
                 guard let record = try NoticeRecord.find(db, id: id) else { throw HTTPError.notFound() }
                 try AuditTrail.record(db, context: context, entity: "notice", id: id, action: "create", before: nil,
-                                      after: .object(JSONObject([("kind", .string(kind.rawValue)), ("period", .string(period.description))])))
+                                      after: .object(JSONObject([("kind", .string(kind.rawValue)), ("period", .string(period.description)),
+                                                                 ("supersedes", supersedes.map { .number(JSONNumber($0)) } ?? .null)])))
                 return .json(record.json, status: 201, headers: ["location": "/v1/notices/\(id)",
                                                                   "etag": Conditional.etag(version: record.version)])
             }
@@ -112,8 +116,10 @@ enum NoticeRoutes {
             guard !draft.isPublished else {
                 throw HTTPError.conflict("notice \(id) is already published as \(draft.number ?? "")")
             }
+            let replaced = try NoticeLifecycle.checkPublishable(db, draft, today: today)
             let settings = try SettingsStore.load(db).settings
             let year = today.year
+            // withdrawn and superseded notices keep their numbers: MAX counts them, so none is reused
             let sequence = (try db.scalar("SELECT COALESCE(MAX(sequence), 0) FROM notices WHERE year = ?", [year], as: Int.self) ?? 0) + 1
             let number = "\(settings.noticePrefix)〔\(year)〕\(sequence)号"
             content.number = number
@@ -125,6 +131,7 @@ enum NoticeRoutes {
             try AuditTrail.record(db, context: context, entity: "notice", id: id, action: "publish",
                                   before: .object(JSONObject([("status", "draft")])),
                                   after: .object(JSONObject([("status", "published"), ("number", .string(number))])))
+            if let replaced { try NoticeLifecycle.supersede(db, replaced, by: id, context: context) }
             try ReminderHooks.noticePublished(db, noticeID: id, number: number, title: content.title, now: context.now)
             guard let published = try NoticeRecord.find(db, id: id) else { throw HTTPError.notFound() }
             return published
@@ -137,18 +144,26 @@ enum NoticeRoutes {
         let page = try Page(query)
         let year = try query.int("year", range: 1970...9999)
         let kind = try query.oneOf("kind", NoticeContent.Kind.allCases.map(\.rawValue))
-        var status = try query.oneOf("status", ["draft", "published"])
+        // published: standing ones; superseded and withdrawn ones by name; anonymous readers never see withdrawn ones
+        let status = try query.oneOf("status", ["draft", "published", "superseded", "withdrawn"])
         if !seesDrafts(context) {
-            if status == "draft" { return .json(Page.body(items: [], next: nil)) }
-            status = "published"
+            if status == "draft" || (status == "withdrawn" && context.principal == nil) { return .json(Page.body(items: [], next: nil)) }
         }
+        let hideWithdrawn = context.principal == nil
+        let onlyPublished = !seesDrafts(context)
         let rows = try context.services.database.read { db in
             try db.query("""
                 SELECT \(NoticeRecord.columns) FROM notices
                 WHERE id > ? AND (? IS NULL OR year = ? OR (year IS NULL AND substr(period, 1, 4) = CAST(? AS TEXT)))
-                  AND (? IS NULL OR kind = ?) AND (? IS NULL OR status = ?)
+                  AND (? IS NULL OR kind = ?)
+                  AND (? IS NULL OR (? = 'draft' AND status = 'draft')
+                       OR (? = 'published' AND status = 'published' AND withdrawn_at IS NULL AND superseded_by IS NULL)
+                       OR (? = 'superseded' AND superseded_by IS NOT NULL AND withdrawn_at IS NULL)
+                       OR (? = 'withdrawn' AND withdrawn_at IS NOT NULL))
+                  AND (? = 0 OR status = 'published') AND (? = 0 OR withdrawn_at IS NULL)
                 ORDER BY id LIMIT ?
-                """, [page.afterID, year, year, year, kind, kind, status, status, page.limit + 1]).map(NoticeRecord.init)
+                """, [page.afterID, year, year, year, kind, kind, status, status, status, status, status,
+                      onlyPublished, hideWithdrawn, page.limit + 1]).map(NoticeRecord.init)
         }
         let (items, next) = page.split(rows, id: \.id)
         return .json(Page.body(items: items.map(\.json), next: next))
@@ -158,7 +173,8 @@ enum NoticeRoutes {
         let id = try context.parameters.id()
         let format = try NoticeFormat.choose(query: try context.query(), accept: context.request.headers["accept"])
         guard let record = try context.services.database.read({ db in try NoticeRecord.find(db, id: id) }),
-              record.isPublished || seesDrafts(context) else { throw HTTPError.notFound() }
+              record.isPublished || seesDrafts(context),
+              !(record.isWithdrawn && context.principal == nil) else { throw HTTPError.notFound() }
         let etag = "\"v\(record.version)-\(format.rawValue)\""
         if Conditional.isNotModified(context.request.headers, etag: etag) { return Conditional.notModified(etag: etag) }
         return try format.response(record.content, document: record.json, headers: ["etag": etag])

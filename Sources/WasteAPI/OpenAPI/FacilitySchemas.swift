@@ -50,9 +50,10 @@ enum FacilitySchemas {
         ("rules", ["type": "array", "items": ["type": "object", "required": ["code", "applicable", "met"],
                                                 "properties": ["code": ["type": "string"], "applicable": bool, "met": bool]]]),
         ("shortfalls", ["type": "array", "items": [
-            "type": "object", "required": ["rule", "message", "missing"],
+            "type": "object", "required": ["rule", "message", "message_zh", "missing"],
             "properties": [
                 "rule": ["type": "string"], "message": ["type": "string"],
+                "message_zh": ["type": "string", "description": "The shortfall in Chinese: what is missing and where."],
                 "missing": ["type": "object", "properties": [
                     "category": category, "categories": ["type": "array", "items": category], "kind": ["type": "string"],
                     "count": integer, "floors": ["type": "array", "items": integer],

@@ -14,7 +14,8 @@ enum InspectionSchemas {
         ("Finding", finding),
         ("FindingList", page(of: "Finding")),
         ("RectifyRequest", object(required: ["note"], ["note": text(1, 2000)])),
-        ("ReopenRequest", object(required: [], ["reason": text(1, 2000)], description: "The body may be left out.")),
+        ("ReopenRequest", object(required: ["reason", "rectify_by"], ["reason": text(1, 2000), "rectify_by": date],
+                                 description: "Why the rectification is rejected, and the new deadline (not before today).")),
     ]
 
     // MARK: Building blocks
@@ -72,6 +73,8 @@ enum InspectionSchemas {
     private static let rubricItem = object(required: ["code", "section", "title_zh", "title_en", "max_points"], [
         "code": code, "section": code, "title_zh": text(1, 200), "title_en": text(1, 200),
         "max_points": ["type": "number", "exclusiveMinimum": 0, "maximum": 100, "multipleOf": 0.1],
+        "source": ["type": ["string", "null"], "enum": ["accuracy_sample", "ledger", .null],
+                   "description": "A measured item: prefilled on inspection create from the accuracy sample (C3) or the ledger (C6)."],
     ])
 
     private static let rubricInput = object(required: ["name", "sections", "items"], [
@@ -105,7 +108,7 @@ enum InspectionSchemas {
         "inspected_on": ["type": "string", "format": "date", "description": "Not later than today in the district."],
         "kind": kind,
         "items": ["type": "array", "items": itemScore, "maxItems": 500,
-                  "description": "Every item of the rubric scored exactly once, from 0 to its max_points."],
+                  "description": "Every item of the rubric scored exactly once, from 0 to its max_points. Measured items (rubric source) left out are prefilled with their measured score; another score needs a note."],
         "accuracy_sample": ["oneOf": [accuracyInput, ["type": "null"]]],
         "findings": ["type": "array", "maxItems": 100, "items": findingInput, "description": "整改通知; open once finalized."],
         "note": ["type": ["string", "null"], "maxLength": 2000],
@@ -128,6 +131,8 @@ enum InspectionSchemas {
         "items": ["type": "array", "items": object(required: ["code", "score"], [
             "code": code, "section": ["type": ["string", "null"]], "title_zh": ["type": ["string", "null"]],
             "max_points": ["type": ["number", "null"]], "score": points, "note": ["type": ["string", "null"]],
+            "source": ["type": ["string", "null"]],
+            "measured_score": ["type": ["number", "null"], "description": "What the data measured for a measured item, beside the score given."],
         ])],
         "sections": ["type": "array", "items": object(required: ["code", "max_points", "score"], [
             "code": code, "title_zh": ["type": "string"], "title_en": ["type": "string"], "max_points": points, "score": points,

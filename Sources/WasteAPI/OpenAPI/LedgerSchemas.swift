@@ -103,6 +103,10 @@ enum LedgerSchemas {
             ("LedgerReport", report),
             ("LedgerReportReturn", ["type": "object", "additionalProperties": false, "required": ["reason"],
                                     "properties": ["reason": ["type": "string", "minLength": 1, "maxLength": 1000]]]),
+            ("LedgerReportSubmit", ["type": "object", "additionalProperties": false,
+                                    "description": "Optional for a month with entries; a month without entries is a 409 unless declared no_waste with a reason.",
+                                    "properties": ["no_waste": ["type": "boolean"],
+                                                   "reason": ["type": "string", "minLength": 1, "maxLength": 1000]]]),
             ("LedgerReportStatusList", reportList),
             ("LedgerStats", stats),
         ]
@@ -121,6 +125,9 @@ enum LedgerSchemas {
                 "totals_by_stage": ["type": "object", "additionalProperties": categoryTotals],
                 "entry_count": ["type": "integer"], "due_on": ["type": "string", "format": "date"],
                 "submitted_at": instant, "accepted_at": instant, "returned_at": instant, "return_reason": nullableText,
+                "no_waste": ["type": "boolean", "description": "Submitted as a month without waste (with no_waste_reason)."],
+                "no_waste_reason": nullableText,
+                "owed": ["type": "boolean", "description": "Whether the institution owes this month (reporting_starts_on to the archiving month); a month not owed is never late."],
                 "late": ["type": "boolean", "description":
                     "Submitted (in the district's offset) after due_on, or not submitted and today is past due_on."],
                 "version": ["type": "integer", "minimum": 0],

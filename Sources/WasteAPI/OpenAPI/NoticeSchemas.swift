@@ -14,7 +14,12 @@ enum NoticeSchemas {
             "properties": [
                 "period": ["type": "string", "description": "A month for monthly, a quarter for quarterly, a half for semiannual notices."],
                 "kind": ["type": "string", "enum": ["monthly", "quarterly", "semiannual"]],
+                "supersedes": ["type": "integer", "description": "The published notice of the same period and kind this draft replaces when published."],
             ],
+        ]),
+        ("NoticeWithdraw", [
+            "type": "object", "additionalProperties": false, "required": ["reason"],
+            "properties": ["reason": ["type": "string", "minLength": 1, "maxLength": 2000]],
         ]),
         ("NoticeContent", [
             "type": "object",
@@ -46,7 +51,9 @@ enum NoticeSchemas {
             "required": ["id", "kind", "period", "status", "number", "title", "created_at", "updated_at", "published_at", "version", "content"],
             "properties": [
                 "id": ["type": "integer"], "kind": ["type": "string"], "period": ["type": "string"],
-                "status": ["type": "string", "enum": ["draft", "published"]], "number": ["type": ["string", "null"]],
+                "status": ["type": "string", "enum": ["draft", "published", "superseded", "withdrawn"]], "number": ["type": ["string", "null"]],
+                "supersedes": ["type": ["integer", "null"]], "superseded_by": ["type": ["integer", "null"]],
+                "withdrawn_at": ["type": ["string", "null"], "format": "date-time"], "withdrawal_reason": ["type": ["string", "null"]],
                 "title": ["type": "string"], "created_at": ["type": "string", "format": "date-time"],
                 "updated_at": ["type": "string", "format": "date-time"],
                 "published_at": ["type": ["string", "null"], "format": "date-time"], "version": ["type": "integer"],

@@ -22,6 +22,7 @@ enum OpenAPIRoutes {
         RankingSchemas.all,
         NoticeSchemas.all,
         ReminderSchemas.all,
+        CoverageSchemas.all,
     ]
 
     static let path = "/openapi.json"

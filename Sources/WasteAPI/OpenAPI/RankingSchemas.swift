@@ -96,7 +96,9 @@ enum RankingSchemas {
                 "period": ["type": "string"], "as_of": ["type": "string", "format": "date"],
                 "district_name": ["type": "string"], "active_institutions": ["type": "integer"],
                 "coverage": ["type": "object", "description": "全覆盖: working body and plan in place, no hazardous, office or canteen facility shortfall, every due ledger report submitted, and a counted inspection of at least 60.",
-                             "properties": ["covered": ["type": "integer"], "rate": ["type": ["number", "null"]]]],
+                             "properties": ["covered": ["type": "integer"],
+                                            "institutions": ["type": "integer", "description": "Active institutions whose reporting obligation overlaps the period: the rate's denominator."],
+                                            "rate": ["type": ["number", "null"]]]],
                 "reporting": ["type": "object", "properties": [
                     "due": ["type": "integer"], "on_time": ["type": "integer"], "late": ["type": "integer"],
                     "missing": ["type": "integer"], "on_time_rate": ["type": ["number", "null"]]]],

@@ -36,6 +36,18 @@ enum SettingsSchemas {
                              "description": "Roles that must log in with a TOTP code (RFC 6238)."],
         "outbound_hosts": ReminderSchemas.outboundHosts,
         "smtp": ReminderSchemas.smtp,
+        "disposal_rules": ["type": "object", "additionalProperties": false,
+                           "description": "The disposal values each category's ledger entries may have; a PUT replaces the categories it names.",
+                           "properties": .object(JSONObject(["recyclable", "hazardous", "food", "residual"].map { ($0, disposals) }))],
+        "calendar": ["type": "object", "description": "Working-day calendar per year (key YYYY): statutory holidays and weekend days worked; a PUT replaces the years it names. The State Council schedules of 2025 and 2026 are shipped.",
+                     "additionalProperties": ["type": "object", "additionalProperties": false, "properties": [
+                         "holidays": ["type": "array", "items": ["type": "string", "format": "date"]],
+                         "working_weekends": ["type": "array", "items": ["type": "string", "format": "date"]]]]],
+    ]
+
+    private static let disposals: JSONValue = [
+        "type": "array", "minItems": 1, "uniqueItems": true,
+        "items": ["type": "string", "enum": ["recycled", "composted", "incinerated", "landfilled", "hazardous_treatment", "other"]],
     ]
 
     static let all: [(String, JSONValue)] = [

@@ -13,9 +13,6 @@ struct DistrictOverview {
     let surveys: (respondents: Int64, aware: Int64, participating: Int64)
     let profiles: [Int64: (workingBody: CalendarDate?, plan: CalendarDate?)]
 
-    /// The facility rules whose shortfall means an institution is not yet covered.
-    static let coverageRules = ["hazardous_point", "office_point_bins", "canteen_point_bins"]
-
     static func load(_ db: Connection, period: Period, today: CalendarDate) throws -> DistrictOverview {
         let evaluation = try PeriodEvaluation.load(db, period: period, today: today)
         let asOf = evaluation.asOf.description
@@ -43,18 +40,22 @@ struct DistrictOverview {
             profiles: profiles.mapValues { (workingBody: $0.0, plan: $0.1) })
     }
 
-    /// 全覆盖 (docs/API.md): working body and plan in place, no hazardous/office/canteen facility
-    /// shortfall, every due ledger report submitted, and a counted inspection scoring at least 60.
-    func isCovered(_ id: Int64) -> Bool {
-        let asOf = evaluation.asOf
-        guard let profile = profiles[id], let body = profile.workingBody, body <= asOf,
-              let plan = profile.plan, plan <= asOf,
-              let inputs = evaluation.inputs[id] else { return false }
+    /// 全覆盖 of one obliged institution (docs/DECISIONS.md, "Coverage per institution"): working body
+    /// and plan in place, no hazardous/office/canteen facility shortfall, every owed ledger report
+    /// submitted, and a counted inspection scoring at least 60. `GET /v1/coverage` shows the same.
+    func coverage(_ id: Int64) -> CoverageAssessment {
+        let profile = profiles[id]
         let facility = evaluation.facilities[id]
-        guard !Self.coverageRules.contains(where: { facility?.fails($0) ?? true }) else { return false }
-        guard !inputs.ledgerMonths.contains(where: { $0.outcome == .missing }) else { return false }
-        return inputs.inspections.contains { $0.total.tenths >= 600 }
+        let inputs = evaluation.inputs[id]
+        let facts = CoverageAssessment.Facts(
+            workingBodyEstablishedOn: profile?.workingBody, planSubmittedOn: profile?.plan,
+            failedFacilityRules: CoverageAssessment.facilityRules.filter { facility?.fails($0) ?? true },
+            missingMonths: (inputs?.ledgerMonths ?? []).filter { $0.outcome == .missing }.map(\.month),
+            inspectionTotalsTenths: (inputs?.inspections ?? []).map(\.total.tenths))
+        return CoverageAssessment(facts, asOf: evaluation.asOf)
     }
+
+    func isCovered(_ id: Int64) -> Bool { coverage(id).covered }
 
     var coveredCount: Int { evaluation.units.filter { isCovered($0.id) }.count }
 

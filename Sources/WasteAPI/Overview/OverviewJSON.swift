@@ -5,7 +5,7 @@ import WasteDomain
 enum OverviewJSON {
     static func document(_ overview: DistrictOverview, settings: DistrictSettings) -> JSONValue {
         let evaluation = overview.evaluation
-        let active = evaluation.units.count
+        let obliged = evaluation.units.count
         let reporting = overview.reporting
         let inspected = Set(overview.inspections.map(\.institutionID)).count
         let names = Dictionary(uniqueKeysWithValues: evaluation.units.map { ($0.id, $0) })
@@ -14,9 +14,10 @@ enum OverviewJSON {
             ("period", .string(evaluation.period.description)),
             ("as_of", .string(evaluation.asOf.description)),
             ("district_name", .string(settings.districtName)),
-            ("active_institutions", number(active)),
-            ("coverage", .object(JSONObject([("covered", number(overview.coveredCount)),
-                                             ("rate", rate(overview.coveredCount, active))]))),
+            ("active_institutions", number(evaluation.activeInstitutions)),
+            // the rate is over the institutions obliged in the period (docs/DECISIONS.md, "Reporting obligations")
+            ("coverage", .object(JSONObject([("covered", number(overview.coveredCount)), ("institutions", number(obliged)),
+                                             ("rate", rate(overview.coveredCount, obliged))]))),
             ("reporting", .object(JSONObject([
                 ("due", number(reporting.due)), ("on_time", number(reporting.onTime)), ("late", number(reporting.late)),
                 ("missing", number(reporting.missing)), ("on_time_rate", rate(reporting.onTime, reporting.due)),

@@ -33,10 +33,13 @@ struct LedgerOutcomes {
                               submitted: submitted)
     }
 
-    func months(for institution: Int64) -> [ScoreInputs.LedgerMonth] {
+    /// The due months of `institution`'s obligation with their outcomes; a month it does not owe
+    /// is left out even when a report for it was sent.
+    func months(for institution: Int64, owing obligation: ReportingObligation) -> [ScoreInputs.LedgerMonth] {
         let reports = submitted[institution]
         return months.enumerated().compactMap { position, due in
             let (month, dueOn) = due
+            guard obligation.owes(month) else { return nil }
             if let on = reports?[position] {
                 return ScoreInputs.LedgerMonth(month: month, dueOn: dueOn, outcome: on <= dueOn ? .onTime : .late)
             }

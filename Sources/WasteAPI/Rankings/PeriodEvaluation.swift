@@ -11,6 +11,8 @@ struct PeriodEvaluation {
         let code: String
         let name: String
         let kind: InstitutionKind
+        /// Which months it owes (``ObligationStore``).
+        let obligation: ReportingObligation
     }
 
     let period: Period
@@ -18,7 +20,11 @@ struct PeriodEvaluation {
     let asOf: CalendarDate
     let settings: DistrictSettings
     let scheme: ScoringSchemeStore.Stored
+    /// The active institutions whose reporting obligation overlaps the period: a unit whose
+    /// obligation begins after the period's end is in neither its ranking nor its notice.
     let units: [Unit]
+    /// Every active institution of the registry (of `kind`), obliged or not: the overview's count.
+    let activeInstitutions: Int
     let inputs: [Int64: ScoreInputs]
     /// Facility compliance at `asOf`, with its shortfalls (the overview's coverage needs them).
     let facilities: [Int64: ComplianceResult]
@@ -28,16 +34,22 @@ struct PeriodEvaluation {
         let settings = try SettingsStore.load(db).settings
         let scheme = try ScoringSchemeStore.latest(db)
         let asOf = min(period.end, today)
+        let obligations = try ObligationStore.all(db, utcOffsetMinutes: settings.utcOffsetMinutes)
         var units: [Unit] = []
+        var activeInstitutions = 0
         try db.forEachRow("""
             SELECT id, code, name, kind FROM institutions WHERE status = 'active' AND (? IS NULL OR kind = ?) ORDER BY id
             """, [kind?.rawValue, kind?.rawValue]) { row in
-            units.append(Unit(id: try row.int64(0), code: try row.string(1), name: try row.string(2),
-                              kind: try StoredValues.enumeration(try row.string(3), column: "kind")))
+            activeInstitutions += 1
+            let id = try row.int64(0)
+            let obligation = obligations[id] ?? .always
+            guard obligation.overlaps(period) else { return }
+            units.append(Unit(id: id, code: try row.string(1), name: try row.string(2),
+                              kind: try StoredValues.enumeration(try row.string(3), column: "kind"), obligation: obligation))
         }
         guard period.start <= today else {
-            return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: [:],
-                                    facilities: [:])
+            return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units,
+                                    activeInstitutions: activeInstitutions, inputs: [:], facilities: [:])
         }
         let inspections = try InspectionStore.countedInspectionsByInstitution(db, from: period.start, to: asOf)
         let ledger = try LedgerOutcomes.load(db, period: period, today: today, settings: settings)
@@ -48,13 +60,13 @@ struct PeriodEvaluation {
             let held = activities[unit.id] ?? []
             inputs[unit.id] = ScoreInputs(
                 inspections: inspections[unit.id] ?? [],
-                ledgerMonths: ledger.months(for: unit.id),
+                ledgerMonths: ledger.months(for: unit.id, owing: unit.obligation),
                 facilityScoreTenths: facility[unit.id]?.scoreTenths,
                 trainingInEveryQuarter: PublicityComponent.trainingInEveryQuarter(held, in: period),
                 pledgeInPeriod: PublicityComponent.pledgeInPeriod(held, in: period))
         }
-        return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units, inputs: inputs,
-                                facilities: facility)
+        return PeriodEvaluation(period: period, asOf: asOf, settings: settings, scheme: scheme, units: units,
+                                activeInstitutions: activeInstitutions, inputs: inputs, facilities: facility)
     }
 
     private static func activitiesByInstitution(_ db: Connection, period: Period,

@@ -6,6 +6,7 @@ enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
                        "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language",
                        "require_totp_for", "outbound_hosts", "smtp"]
+        + fairnessKeys
 
     /// The settings as shown and audited: the SMTP password is write-only (``stored(_:)`` keeps it).
     static func json(_ settings: DistrictSettings) -> JSONValue {
@@ -36,7 +37,7 @@ enum SettingsJSON {
             ("language", .string(settings.language)),
             ("require_totp_for", .array(settings.requireTOTPFor.map { .string($0.rawValue) })),
             ("outbound_hosts", .array(settings.outboundHosts.map(JSONValue.string))),
-        ])
+        ] + fairnessJSON(settings))
     }
 
     /// Reads the fields present over `base` (absent fields keep their value); errors land in `reader`.
@@ -93,6 +94,7 @@ enum SettingsJSON {
             settings.gradeThresholds = thresholds
         }
         OutboundSettingsJSON.read(&reader, into: &settings)
+        readFairness(&reader, into: &settings)
         return settings
     }
 }

@@ -30,7 +30,8 @@ public struct BinSetsPerHeadcountRule: FacilityRule {
             guard have < needed else { return nil }
             let message = "\(have) \(category.rawValue) bin(s) for \(headcount) staff; \(needed) needed "
                 + "(one per \(staffPerBinSet) staff)"
-            return FacilityShortfall(rule: Self.code, message: message, missing: .init(category: category, count: needed - have))
+            let messageZh = "\(category.chineseName)收集容器\(have)个，\(headcount)名职工应配\(needed)个（每\(staffPerBinSet)人一套）"
+            return FacilityShortfall(rule: Self.code, message: message, messageZh: messageZh, missing: .init(category: category, count: needed - have))
         }
     }
 }

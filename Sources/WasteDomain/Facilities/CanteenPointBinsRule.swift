@@ -22,6 +22,7 @@ public struct CanteenPointBinsRule: FacilityRule {
         let points = facts.points(of: .canteen)
         guard !points.isEmpty else {
             return [FacilityShortfall(rule: Self.code, message: "the institution has a canteen but no canteen collection point",
+                                      messageZh: "单位设有食堂，但未设置食堂收集点（缺少\(ShortfallWordsZh.categories(required))收集容器）",
                                       missing: .init(categories: required, kind: CollectionPointKind.canteen.rawValue, count: 1))]
         }
         return PointBins.shortfalls(rule: Self.code, points: points, required: required)

@@ -3,11 +3,14 @@
 public struct FacilityShortfall: Sendable, Equatable {
     public var rule: String
     public var message: String
+    /// The same in Chinese for the office and the units (what is missing, and where).
+    public var messageZh: String
     public var missing: Missing
 
-    public init(rule: String, message: String, missing: Missing) {
+    public init(rule: String, message: String, messageZh: String, missing: Missing) {
         self.rule = rule
         self.message = message
+        self.messageZh = messageZh
         self.missing = missing
     }
 

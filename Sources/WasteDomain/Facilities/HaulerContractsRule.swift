@@ -17,6 +17,7 @@ public struct HaulerContractsRule: FacilityRule {
             let contracts = facts.contracts.filter { $0.category == category }
             guard !contracts.contains(where: { $0.isValid(on: facts.asOf) }) else { return nil }
             return FacilityShortfall(rule: Self.code, message: message(category, contracts, facts.asOf),
+                                     messageZh: "\(facts.asOf)无有效的\(category.chineseName)收运处置协议",
                                      missing: .init(category: category, kind: "contract", count: 1))
         }
     }

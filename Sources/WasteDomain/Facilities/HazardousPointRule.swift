@@ -15,6 +15,7 @@ public struct HazardousPointRule: FacilityRule {
         guard enabled, facts.isInForce(.hazardous) else { return nil }
         if facts.points.contains(where: { $0.binCount(.hazardous) > 0 }) { return [] }
         return [FacilityShortfall(rule: Self.code, message: "no collection point has a hazardous bin",
+                                  messageZh: facts.points.isEmpty ? "未设置任何收集点，缺少有害垃圾收集容器" : "所有收集点均未配置有害垃圾收集容器",
                                   missing: .init(category: .hazardous, count: 1))]
     }
 }

@@ -18,7 +18,14 @@ public struct OfficePointBinsRule: FacilityRule {
     public func evaluate(_ facts: FacilityFacts) -> [FacilityShortfall]? {
         let required = facts.inForce(categories)
         guard enabled, !required.isEmpty else { return nil }
-        return PointBins.shortfalls(rule: Self.code, points: facts.points(of: .officeFloor), required: required)
+        let points = facts.points(of: .officeFloor)
+        // no office-floor point at all is not "every point has its bins": it is the first shortfall
+        guard !points.isEmpty else {
+            return [FacilityShortfall(rule: Self.code, message: "no office-floor collection point with \(required.map(\.rawValue).joined(separator: " and ")) bins",
+                                      messageZh: "未设置办公楼层收集点，缺少\(ShortfallWordsZh.categories(required))收集容器",
+                                      missing: .init(categories: required, kind: CollectionPointKind.officeFloor.rawValue, count: 1))]
+        }
+        return PointBins.shortfalls(rule: Self.code, points: points, required: required)
     }
 }
 
@@ -28,6 +35,7 @@ enum PointBins {
         points.flatMap { point in
             required.filter { point.binCount($0) == 0 }.map { category in
                 FacilityShortfall(rule: rule, message: "\(point.label): no \(category.rawValue) bin",
+                                  messageZh: "\(ShortfallWordsZh.place(point))缺少\(category.chineseName)收集容器",
                                   missing: .init(category: category, count: 1, collectionPointID: point.id))
             }
         }

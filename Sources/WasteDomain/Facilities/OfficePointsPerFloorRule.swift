@@ -27,7 +27,9 @@ public struct OfficePointsPerFloorRule: FacilityRule {
         if !bare.isEmpty, bare.count <= 50 {
             message += " (none recorded on floor \(bare.map(String.init).joined(separator: ", ")))"
         }
-        return [FacilityShortfall(rule: Self.code, message: message,
+        var messageZh = "办公楼层收集点\(points.count)个，\(floors)层楼应设\(needed)个"
+        if !bare.isEmpty, bare.count <= 50 { messageZh += "（\(bare.map { "\($0)楼" }.joined(separator: "、"))未设置）" }
+        return [FacilityShortfall(rule: Self.code, message: message, messageZh: messageZh,
                                   missing: .init(kind: CollectionPointKind.officeFloor.rawValue, count: needed - points.count,
                                                  floors: bare.isEmpty || bare.count > 50 ? nil : bare))]
     }

@@ -34,7 +34,9 @@ public struct StorageRoomRule: FacilityRule {
         guard !facts.rooms.isEmpty else {
             let reason = facts.institution.hasCanteen && whenCanteen
                 ? "the institution has a canteen" : "\(facts.institution.headcount) staff ≥ \(headcountThreshold)"
+            let reasonZh = facts.institution.hasCanteen && whenCanteen ? "单位设有食堂" : "职工\(facts.institution.headcount)人"
             return [FacilityShortfall(rule: Self.code, message: "no storage room (required: \(reason))",
+                                      messageZh: "未设置垃圾暂存间（\(reasonZh)，应设置）",
                                       missing: .init(categories: facts.categoriesInForce, kind: "storage_room", count: 1))]
         }
         let lacks = facts.rooms.map { room in (room, deficits(of: room, facts)) }
@@ -46,7 +48,12 @@ public struct StorageRoomRule: FacilityRule {
             parts.append("\(deficit.categories.map(\.rawValue).joined(separator: ", ")) not kept apart")
         }
         if !deficit.features.isEmpty { parts.append("not \(deficit.features.joined(separator: " or "))") }
+        var partsZh: [String] = []
+        if !deficit.categories.isEmpty { partsZh.append("\(ShortfallWordsZh.categories(deficit.categories))未分开存放") }
+        if deficit.features.contains("sealed") { partsZh.append("未密闭") }
+        if deficit.features.contains("ventilated") { partsZh.append("未通风") }
         return [FacilityShortfall(rule: Self.code, message: "\(room.label): \(parts.joined(separator: "; "))",
+                                  messageZh: "\(ShortfallWordsZh.place(room))\(partsZh.joined(separator: "，"))",
                                   missing: .init(categories: deficit.categories.isEmpty ? nil : deficit.categories,
                                                  kind: "storage_room", features: deficit.features.isEmpty ? nil : deficit.features,
                                                  storageRoomID: room.id))]

@@ -46,12 +46,16 @@ public struct RubricItem: Sendable, Equatable {
     public let titleZh: String
     public let titleEn: String
     public let maxPoints: Points
+    /// Set when the system measures the item (``MeasuredScore``): prefilled on inspection create.
+    public let source: MeasuredSource?
 
-    public init(code: String, section: String, titleZh: String, titleEn: String, maxPoints: Points) {
+    public init(code: String, section: String, titleZh: String, titleEn: String, maxPoints: Points,
+                source: MeasuredSource? = nil) {
         self.code = code
         self.section = section
         self.titleZh = titleZh
         self.titleEn = titleEn
         self.maxPoints = maxPoints
+        self.source = source
     }
 }

@@ -97,13 +97,41 @@ public struct NoticeContent: Sendable, Equatable {
         public var description: String
         public var rectifyBy: CalendarDate
         public var overdue: Bool
+        /// Rectified, but after `rectifyBy`: listed with the overdue ones.
+        public var rectifiedLate: Bool
 
-        public init(institution: String, itemCode: String, description: String, rectifyBy: CalendarDate, overdue: Bool) {
+        public init(institution: String, itemCode: String, description: String, rectifyBy: CalendarDate, overdue: Bool,
+                    rectifiedLate: Bool = false) {
             self.institution = institution
             self.itemCode = itemCode
             self.description = description
             self.rectifyBy = rectifyBy
             self.overdue = overdue
+            self.rectifiedLate = rectifiedLate
+        }
+    }
+
+    /// A unit in the period's scheme without a ranking, and why (本期未接受检查).
+    public struct UnrankedUnit: Sendable, Equatable {
+        public var name: String
+        public var reason: String
+
+        public init(name: String, reason: String) {
+            self.name = name
+            self.reason = reason
+        }
+    }
+
+    /// A month a unit reported as without waste (`no_waste`), with its stated reason.
+    public struct NoWasteMonth: Sendable, Equatable {
+        public var name: String
+        public var month: YearMonth
+        public var reason: String
+
+        public init(name: String, month: YearMonth, reason: String) {
+            self.name = name
+            self.month = month
+            self.reason = reason
         }
     }
 
@@ -125,6 +153,13 @@ public struct NoticeContent: Sendable, Equatable {
     /// The 版记's 抄送 line (nil: none) and 印发机关 (nil: the issuing office), from the settings.
     public var copiesTo: String? = nil
     public var printingOffice: String? = nil
+    /// The unranked units by name with their reason (their count is `unrankedCount`).
+    public var unranked: [UnrankedUnit] = []
+    /// Months declared without waste in the period.
+    public var noWasteMonths: [NoWasteMonth] = []
+    /// Set while the period has not ended: the data stop at this day (数据截至…), and the notice
+    /// cannot be published.
+    public var dataAsOf: CalendarDate?
 
     public init(kind: Kind, period: Period, issuingOffice: String, districtName: String, number: String?, addressees: String,
                 issuedOn: CalendarDate, overall: Overall, praised: [RankedUnit], criticized: [CriticizedUnit],
@@ -155,6 +190,11 @@ public struct NoticeContent: Sendable, Equatable {
 
     /// 2020年6月30日: 成文日期 in Arabic numerals.
     public var issuedOnChinese: String { NoticeText.date(issuedOn) }
+
+    /// 数据截至2026年12月4日, for a notice of a running period.
+    public var dataAsOfChinese: String? {
+        dataAsOf.map { "数据截至\($0.year)年\($0.month)月\($0.day)日" }
+    }
 
     /// The number as printed, with a placeholder while unnumbered.
     public var numberText: String { number ?? "（未编号草稿）" }

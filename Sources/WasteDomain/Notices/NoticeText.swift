@@ -18,6 +18,11 @@ enum NoticeText {
             let totals = o.totalsByCategory.map { "\($0.category.chineseName)\(weight(kilograms: $0.kilograms))" }.joined(separator: "，")
             sentences.append("各单位台账记录分类收运量：\(totals)。")
         }
+        if !content.noWasteMonths.isEmpty {
+            let months = content.noWasteMonths.map { "\($0.name)\($0.month.month)月（\($0.reason)）" }.joined(separator: "、")
+            sentences.append("申报当月无生活垃圾产生的单位：\(months)。")
+        }
+        if let asOf = content.dataAsOfChinese { sentences.append("（\(asOf)）") }
         return sentences.joined()
     }
 
@@ -58,20 +63,38 @@ enum NoticeText {
     static func rectifications(_ content: NoticeContent, attachment: String) -> String {
         let total = content.rectifications.count
         guard total > 0 else { return "本期检查发现的问题均已完成整改。" }
-        let overdue = content.rectifications.filter(\.overdue).count
-        let inTime = total - overdue
-        let lead = "截至\(date(content.issuedOn))，尚有\(total)项问题未完成整改（清单见\(attachment)），"
-        if overdue == total { return lead + "均已超过整改期限，请相关单位立即整改。" }
-        if overdue == 0 { return lead + "均在整改期限内，请相关单位于整改期限前完成。" }
-        return lead + "其中\(overdue)项已超过整改期限，请相关单位立即整改；\(inTime)项尚在整改期限内，请相关单位于整改期限前完成。"
+        // findings rectified late are listed with the overdue ones (docs/DECISIONS.md, issue 12)
+        let late = content.rectifications.filter(\.rectifiedLate).count
+        let open = total - late
+        let overdue = content.rectifications.filter { $0.overdue && !$0.rectifiedLate }.count
+        var text = "截至\(date(content.issuedOn))，"
+        if open > 0 {
+            text += "尚有\(open)项问题未完成整改（清单见\(attachment)），"
+            if overdue == open {
+                text += "均已超过整改期限，请相关单位立即整改。"
+            } else if overdue == 0 {
+                text += "均在整改期限内，请相关单位于整改期限前完成。"
+            } else {
+                text += "其中\(overdue)项已超过整改期限，请相关单位立即整改；\(open - overdue)项尚在整改期限内，请相关单位于整改期限前完成。"
+            }
+        }
+        if late > 0 {
+            text += (open > 0 ? "另有" : "有") + "\(late)项问题逾期完成整改" + (open > 0 ? "" : "（清单见\(attachment)）")
+                + "，相关单位要说明逾期原因。"
+        }
+        return text
     }
 
     static func rectificationStatus(_ item: NoticeContent.Rectification) -> String {
-        item.overdue ? "已逾期" : "整改期限内"
+        item.rectifiedLate ? "逾期整改" : item.overdue ? "已逾期" : "整改期限内"
     }
 
+    /// 另有N家单位未参加排名：甲（本期未接受检查）、乙（…）。
     static func unranked(_ content: NoticeContent) -> String? {
-        content.unrankedCount > 0 ? "另有\(content.unrankedCount)家单位本期无有效检查记录，未参加排名。" : nil
+        guard content.unrankedCount > 0 else { return nil }
+        guard !content.unranked.isEmpty else { return "另有\(content.unrankedCount)家单位本期无有效检查记录，未参加排名。" }
+        let names = content.unranked.map { "\($0.name)（\($0.reason)）" }.joined(separator: "、")
+        return "另有\(content.unrankedCount)家单位未参加排名：\(names)。"
     }
 
     /// A rubric item as official text names it: by its title; the code only when no title is known.

@@ -28,6 +28,10 @@ public struct DistrictSettings: Sendable, Equatable {
     public var outboundHosts: [String] = []
     /// The relay e-mail reminders go through; nil: no e-mail.
     public var smtp: SMTPRelay?
+    /// Which disposals each category may have (`disposal_rules`).
+    public var disposalRules = DisposalRules.standard
+    /// The working-day calendar per year (`calendar`), for kg per staff per working day.
+    public var calendar = WorkingCalendar.official
 
     public init() {}
 

@@ -22,7 +22,7 @@ struct RemindCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: database.path) else {
             throw CommandFailure("database \(database.path) does not exist")
         }
-        let (pool, _) = try database.openMigrated()
+        let (pool, _, _) = try database.openMigrated()
         defer { pool.close() }
         let lines: [String]
         do {

@@ -73,7 +73,7 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The username to unlock.") var username: String
 
         func run() throws {
-            let (pool, _) = try database.openMigrated()
+            let (pool, _, _) = try database.openMigrated()
             defer { pool.close() }
             do {
                 try PeopleAdmin.unlock(in: pool, username: username)
@@ -94,7 +94,7 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The username.") var username: String
 
         func run() throws {
-            let (pool, _) = try database.openMigrated()
+            let (pool, _, _) = try database.openMigrated()
             defer { pool.close() }
             do {
                 try PeopleAdmin.resetTOTP(in: pool, username: username)

@@ -107,7 +107,8 @@ import WasteDomain
         try world.setDueDay(28)
         try world.subscribe(world.webhook(events: [.ledgerReportReturned, .rectificationAwaitingVerification, .noticePublished]))
         let month = try world.today.yearMonth.previous
-        #expect(try world.app.client.post("/v1/institutions/1/ledger-reports/\(month)/submit", json: [:], token: world.clerk).status == 200)
+        let declared: JSONValue = ["no_waste": true, "reason": "办公楼装修停用"]
+        #expect(try world.app.client.post("/v1/institutions/1/ledger-reports/\(month)/submit", json: declared, token: world.clerk).status == 200)
         let returned = try world.app.client.post("/v1/institutions/1/ledger-reports/\(month)/return",
                                                  json: ["reason": "厨余垃圾数据缺失"], token: world.admin)
         #expect(returned.status == 200)

@@ -65,8 +65,11 @@ import Testing
         let f = try LedgerFixture()
         try f.post(f.alpha, LedgerFixture.batch([
             LedgerFixture.entry("2026-11-02", "可回收物", "12.345", stage: "treated",
-                                [("subcategory", "paper"), ("disposal", "recycled"), ("note", "\t=1+1")]),
+                                [("subcategory", "paper"), ("disposal", "recycled")]),
         ]))
+        // A TAB-led note can no longer come in through the API (text is normalised); one stored
+        // before that, or by hand, must still come out intact in a string cell.
+        try f.app.sql("UPDATE ledger_entries SET note = ?", ["\t=1+1"])
         let english = try f.client.get(f.entriesPath(f.alpha) + "?format=xlsx", token: f.admin)
         #expect(english.header("content-disposition") == "attachment; filename=\"ledger-entries-1.xlsx\"")
         let table = try rows(english)
@@ -79,22 +82,27 @@ import Testing
         #expect(zh[1][10] == "回收利用")
     }
 
-    /// Issue 13 F3: a note starting with TAB or CR is exported so no spreadsheet runs it.
-    @Test func csvCellsStartingWithTabOrCarriageReturnAreNeutralisedAndImportBackExactly() throws {
+    /// Issue 13 F3: a note starting with TAB or CR is exported so no spreadsheet runs it. Such
+    /// notes can only be stored by hand now (the API trims and refuses control characters), and
+    /// importing the file back applies the same rules.
+    @Test func csvCellsStartingWithTabOrCarriageReturnAreNeutralisedAndTheImportAppliesTheTextRules() throws {
         let f = try LedgerFixture()
         try f.post(f.alpha, LedgerFixture.batch([
-            LedgerFixture.entry("2026-11-02", "food", "1", [("note", "\t=1+1")]),
-            LedgerFixture.entry("2026-11-03", "food", "1", [("note", "\r=1+1")]),
+            LedgerFixture.entry("2026-11-02", "food", "1"),
+            LedgerFixture.entry("2026-11-03", "food", "1"),
             LedgerFixture.entry("2026-11-04", "food", "1", [("note", "'=quoted")]),
         ]))
+        try f.app.sql("UPDATE ledger_entries SET note = ? WHERE occurred_on = '2026-11-02'", ["\t=1+1"])
+        try f.app.sql("UPDATE ledger_entries SET note = ? WHERE occurred_on = '2026-11-03'", ["\r=1+1"])
         let export = try f.client.get(f.entriesPath(f.alpha) + "?format=csv", token: f.admin)
         #expect(export.text.contains(",'\t=1+1,"))
         #expect(export.text.contains(",\"'\r=1+1\","))
         #expect(export.text.contains(",''=quoted,"))
         let imported = try f.client.request("POST", f.entriesPath(f.beta) + "/import", token: f.admin, body: export.body,
                                             contentType: "text/csv")
-        #expect(imported.status == 201, "\(imported.text)")
-        #expect(imported.json["items"]?.arrayValue?.compactMap { $0["note"]?.stringValue } == ["\t=1+1", "\r=1+1", "'=quoted"])
+        // The TAB is trimmed; a CR inside a note is a control character the import refuses, naming the line.
+        #expect(imported.status == 400, Comment(rawValue: imported.text))
+        #expect(imported.errorFields == ["line 3.note"])
     }
 
     /// One negotiator: the same Accept gives the same kind of answer on every list.

@@ -9,27 +9,22 @@ import WasteDomain
 enum CoverageRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/coverage", access: .staff,
-                   summary: "全覆盖 per institution for a period: covered, and the unmet conditions with their reasons (JSON, or CSV with Accept: text/csv or ?format=csv)",
-                   tag: "statistics", query: ["period", "format"], response: "Coverage") { context in
-            try respond(context)
-        }
+                   summary: "全覆盖 per institution for a period: covered, and the unmet conditions with their reasons",
+                   tag: "statistics", query: ["period"] + ListFormat.queryParameters, response: "Coverage",
+                   spreadsheets: true) { try ExportTables.coverage.answer($0, respond) }
     }
 
     private static func respond(_ context: APIContext) throws -> HTTPResponse {
         let query = try context.query()
         let period = try RankingRoutes.period(query)
-        let format = try ListFormat.negotiate(query, headers: context.request.headers)
         let today = try context.today()
         let overview = try context.services.database.read { db in try DistrictOverview.load(db, period: period, today: today) }
         let report = CoverageReport(overview, onlyInstitution: context.clerkInstitutionID)
-        switch format {
-        case .csv: return HTTPResponse(status: 200, headers: ["content-type": "text/csv; charset=utf-8"], body: report.csv())
-        case .json: return .json(report.json())
-        }
+        return .json(report.json())
     }
 }
 
-/// The coverage of every obliged institution of a period, as JSON or CSV.
+/// The coverage of every obliged institution of a period (spreadsheets follow from the JSON).
 struct CoverageReport {
     let overview: DistrictOverview
     let rows: [(unit: PeriodEvaluation.Unit, assessment: CoverageAssessment)]
@@ -70,18 +65,5 @@ struct CoverageReport {
                 ]))
             })),
         ]))
-    }
-
-    static let csvHeader = ["code", "name", "covered", "unmet", "message_zh"]
-
-    func csv() -> [UInt8] {
-        var writer = CSVWriter()
-        writer.row(Self.csvHeader)
-        for row in rows {
-            writer.row([row.unit.code, row.unit.name, row.assessment.covered ? "true" : "false",
-                        row.assessment.unmet.map(\.condition.rawValue).joined(separator: " "),
-                        row.assessment.unmet.map(\.messageZh).joined(separator: "；")])
-        }
-        return writer.bytes
     }
 }

@@ -38,6 +38,13 @@ enum ExportTables {
         ],
         paginated: true)
 
+    static let coverage = SpreadsheetExport(
+        name: "coverage", chineseName: "全覆盖", filename: "coverage", itemArrays: [["items"]],
+        columns: institution + [
+            C("covered", "是否全覆盖"), C("unmet", "未达条件", nil, .joined(member: "code")),
+            C("unmet_zh", "原因", "unmet", .joined(member: "message_zh")),
+        ])
+
     static let facilityCompliance = SpreadsheetExport(
         name: "facility compliance", chineseName: "设施达标", filename: "facility-compliance", itemArrays: [["items"]],
         columns: institution + [

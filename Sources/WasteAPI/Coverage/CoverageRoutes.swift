@@ -9,9 +9,11 @@ import WasteDomain
 enum CoverageRoutes {
     static func register(in routes: inout APIRoutes) {
         routes.add(.GET, "/v1/coverage", access: .staff,
-                   summary: "全覆盖 per institution for a period: covered, and the unmet conditions with their reasons",
+                   summary: "全覆盖 per institution for a period: covered, and the unmet conditions with their reasons (JSON, or CSV or xlsx by Accept or ?format=; ?headers=zh)",
                    tag: "statistics", query: ["period"] + ListFormat.queryParameters, response: "Coverage",
-                   spreadsheets: true) { try ExportTables.coverage.answer($0, respond) }
+                   spreadsheets: true) { context in
+            try ExportTables.coverage.answer(context, respond)
+        }
     }
 
     private static func respond(_ context: APIContext) throws -> HTTPResponse {
@@ -24,7 +26,8 @@ enum CoverageRoutes {
     }
 }
 
-/// The coverage of every obliged institution of a period (spreadsheets follow from the JSON).
+/// The coverage of every obliged institution of a period, as JSON (its spreadsheet form is
+/// ``ExportTables/coverage``).
 struct CoverageReport {
     let overview: DistrictOverview
     let rows: [(unit: PeriodEvaluation.Unit, assessment: CoverageAssessment)]

@@ -38,13 +38,6 @@ enum ExportTables {
         ],
         paginated: true)
 
-    static let coverage = SpreadsheetExport(
-        name: "coverage", chineseName: "全覆盖", filename: "coverage", itemArrays: [["items"]],
-        columns: institution + [
-            C("covered", "是否全覆盖"), C("unmet", "未达条件", nil, .joined(member: "code")),
-            C("unmet_zh", "原因", "unmet", .joined(member: "message_zh")),
-        ])
-
     static let facilityCompliance = SpreadsheetExport(
         name: "facility compliance", chineseName: "设施达标", filename: "facility-compliance", itemArrays: [["items"]],
         columns: institution + [
@@ -52,6 +45,14 @@ enum ExportTables {
             C("shortfalls", "不足之处", nil, .joined(member: "message")),
         ],
         paginated: true)
+
+    static let coverage = SpreadsheetExport(
+        name: "coverage", chineseName: "全覆盖", filename: "coverage", itemArrays: [["items"]],
+        columns: [
+            C("code", "单位编码", "institution.code"), C("name", "单位名称", "institution.name"), C("covered", "是否覆盖"),
+            C("unmet", "未达条件", nil, .joined(member: "code", separator: " ")),
+            C("message_zh", "原因", "unmet", .joined(member: "message_zh", separator: "；")),
+        ])
 
     private static let ledgerFigures = [
         C("total_kg", "总重量（公斤）"), C("entry_count", "记录条数"),

@@ -71,8 +71,9 @@ struct JSONColumn: Sendable {
         case date
         /// A code with Chinese labels.
         case label(ChineseLabels.Table)
-        /// An array of objects: their `member` texts joined into one cell.
-        case joined(member: String)
+        /// An array of objects: their `member` texts joined into one cell (by `separator`, or
+        /// by `; ` / `；` in the header language).
+        case joined(member: String, separator: String? = nil)
     }
 
     let column: SheetColumn
@@ -101,8 +102,9 @@ struct JSONColumn: Sendable {
             case .text, .number, .joined: return .text(text)
             }
         case .array(let elements):
-            if case .joined(let member) = kind {
-                return .text(elements.compactMap { $0[member]?.stringValue }.joined(separator: language == .chinese ? "；" : "; "))
+            if case .joined(let member, let separator) = kind {
+                let texts = elements.compactMap { $0[member]?.stringValue }
+                return .text(texts.joined(separator: separator ?? (language == .chinese ? "；" : "; ")))
             }
             return .text(value.serializedString())
         case .object: return .text(value.serializedString())

@@ -24,6 +24,12 @@ final class Connection {
     /// Bytes arrived while a request was in flight: read them when it completes.
     var readPending = false
     var closeAfterFlush = false
+    /// The streamed body of the in-flight request while it arrives (see `EventLoop+StreamedBody`).
+    var bodyStream: RequestBodyStream?
+    /// The handler is behind on `bodyStream`: the socket is not read until it catches up.
+    var bodyPaused = false
+    /// The streamed body broke its framing: the connection closes after the response.
+    var bodyBroken = false
     var continueSent = false
     var peerClosed = false
     var isClosed = false
@@ -33,11 +39,12 @@ final class Connection {
     /// After our last response: read and discard until the peer closes or this time passes.
     var lingerUntil: Double?
 
-    init(fd: Int32, id: UInt64, info: ConnectionInfo, limits: HTTPLimits, tls: TLSSession?, now: Double) {
+    init(fd: Int32, id: UInt64, info: ConnectionInfo, limits: HTTPLimits, tls: TLSSession?, now: Double,
+         bodyMode: @escaping @Sendable (RequestHead) -> RequestBodyMode?) {
         self.fd = fd
         self.id = id
         self.info = info
-        self.parser = RequestParser(limits: limits)
+        self.parser = RequestParser(limits: limits, bodyMode: bodyMode)
         self.tls = tls
         self.lastActivity = now
         self.requestStartedAt = now

@@ -5,6 +5,9 @@ extension EventLoop {
     func onReadable(_ connection: Connection) {
         if connection.lingerUntil != nil { return discardInput(connection) }
         guard completeHandshake(connection) else { return }
+        if connection.bodyStream != nil && !connection.bodyPaused && !connection.closeAfterFlush {
+            return readStreamedBody(connection)
+        }
         if connection.inFlightHead != nil || connection.closeAfterFlush {
             connection.readPending = true
             return
@@ -81,9 +84,12 @@ extension EventLoop {
         flush(connection)
     }
 
-    private func dispatch(_ request: HTTPRequest, on connection: Connection) {
+    private func dispatch(_ parsed: HTTPRequest, on connection: Connection) {
+        var streamed = parsed
+        if connection.parser.isStreamingBody { streamed.bodyStream = startStreamedBody(connection, head: parsed.head) }
+        let request = streamed
         let head = request.head
-        connection.requestStartedAt = connection.parser.hasBufferedBytes ? now : nil
+        connection.requestStartedAt = connection.parser.hasBufferedBytes && request.bodyStream == nil ? now : nil
         if let response = responder.respondInline(to: request, connection: connection.info) {
             finish(connection, head: head, response: response)
             return
@@ -100,6 +106,8 @@ extension EventLoop {
                                                            head: head, connection: connection.info)
             response.headers.set("retry-after", "1")
             finish(connection, head: head, response: response)
+        } else if connection.bodyStream != nil {
+            readStreamedBody(connection)  // the body may already wait in the kernel: edge-triggered, no new event
         }
     }
 
@@ -116,7 +124,11 @@ extension EventLoop {
 
     /// Serializes a response into the connection's output and writes what the socket takes.
     func finish(_ connection: Connection, head: RequestHead, response: HTTPResponse) {
-        let keepAlive = head.keepAlive && !draining && !connection.peerClosed
+        // A streamed body the handler left unread (or that broke) is not worth reading on:
+        // the connection closes after this response and drains the rest (see beginClose).
+        let bodyLeft = connection.bodyStream != nil || connection.bodyBroken
+        endStreamedBody(connection)
+        let keepAlive = head.keepAlive && !draining && !connection.peerClosed && !bodyLeft
             && response.headers["connection"]?.lowercased() != "close"
         ResponseSerializer.serialize(response, version: head.version, keepAlive: keepAlive,
                                      headOnly: head.method == .HEAD, date: dateHeaderLine(), into: &connection.output)

@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Throttling", dependencies: ["Locking"]),
         .target(name: "CalendarDates"),
         .target(name: "JSON", dependencies: ["CalendarDates"]),
+        .target(name: "Multipart"),
+        .target(name: "PhotoMetadata"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "ZipArchive", dependencies: ["CZlib"]),
         .target(name: "WordDocument", dependencies: ["ZipArchive"]),
@@ -48,7 +50,7 @@ let package = Package(
         // outbound HTTP and SMTP over libcurl, with the host allow-list; knows nothing of waste
         .target(name: "Outbound", dependencies: ["CCurl"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument", "Spreadsheet",
-                                          "Throttling", "Outbound"]),
+                                          "Throttling", "Outbound", "Multipart", "PhotoMetadata"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
             "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking", "Outbound",
@@ -56,6 +58,8 @@ let package = Package(
         ]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "MultipartTests", dependencies: ["Multipart"]),
+        .testTarget(name: "PhotoMetadataTests", dependencies: ["PhotoMetadata"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),
         .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "ZipArchive"]),

@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "CalendarDates"),
         .target(name: "JSON", dependencies: ["CalendarDates"]),
         .target(name: "Multipart"),
+        .target(name: "BlobStore", dependencies: ["Hashing"]),
         .target(name: "PhotoMetadata"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "ZipArchive", dependencies: ["CZlib"]),
@@ -50,15 +51,16 @@ let package = Package(
         // outbound HTTP and SMTP over libcurl, with the host allow-list; knows nothing of waste
         .target(name: "Outbound", dependencies: ["CCurl"]),
         .target(name: "WasteAPI", dependencies: ["WasteDomain", "Storage", "Routing", "HTTPCore", "JSON", "Hashing", "Locking", "WordDocument", "Spreadsheet",
-                                          "Throttling", "Outbound", "Multipart", "PhotoMetadata"]),
+                                          "Throttling", "Outbound", "Multipart", "PhotoMetadata", "BlobStore"]),
         .target(name: "DemoData", dependencies: ["WasteAPI", "WasteDomain", "Storage", "Hashing", "JSON"]),
         .executableTarget(name: "wastesort", dependencies: [
-            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking", "Outbound",
+            "WasteAPI", "DemoData", "Storage", "HTTPCore", "Hashing", "CSystem", "CBuildInfo", "Locking", "Outbound", "BlobStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "MultipartTests", dependencies: ["Multipart"]),
+        .testTarget(name: "BlobStoreTests", dependencies: ["BlobStore", "Hashing"]),
         .testTarget(name: "PhotoMetadataTests", dependencies: ["PhotoMetadata"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "ZipArchiveTests", dependencies: ["ZipArchive"]),

@@ -12,15 +12,19 @@ import Hashing
 public final class BlobStore: Sendable {
     public let root: String
 
-    /// Opens (creating) the store at `root`.
-    public init(root: String) throws {
+    /// The store at `root`; its directories are created by the first write.
+    public init(root: String) {
         self.root = root
-        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
     }
 
     /// A new file to write into; nothing is visible under a hash until `BlobWriter.store()`.
     public func begin() throws -> BlobWriter {
-        try BlobWriter(store: self, temporaryPath: root + "/tmp/" + UUID().uuidString)
+        do {
+            try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+        } catch {
+            throw BlobStoreError(operation: "create \(root)/tmp", code: errno)
+        }
+        return try BlobWriter(store: self, temporaryPath: root + "/tmp/" + UUID().uuidString)
     }
 
     public func path(of hash: String) -> String {

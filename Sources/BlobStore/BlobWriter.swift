@@ -12,6 +12,8 @@ public final class BlobWriter {
     public private(set) var byteCount = 0
     /// The first bytes written (for telling the file's kind).
     public private(set) var head: [UInt8] = []
+    private var sealedHash: String?
+    private var published = false
     private static let headLength = 16
 
     init(store: BlobStore, temporaryPath: String) throws {
@@ -42,21 +44,35 @@ public final class BlobWriter {
         try BlobStore.pread(fd, offset: 0, length: min(length, byteCount))
     }
 
-    /// Makes the file durable under its hash: fsync, rename, fsync of the directory. Returns the
-    /// hash. A file with the same content already stored is kept (same bytes) and this one dropped.
-    public func store() throws -> String {
+    /// Makes the written bytes durable (fsync) and returns their hash; the file is still
+    /// under its temporary name until `publish`.
+    public func seal() throws -> String {
         let hash = hasher.finalizeHex()
+        guard fd >= 0 else { throw BlobStoreError(operation: "seal after close", code: EBADF) }
         guard fsync(fd) == 0 else { throw BlobStoreError(operation: "fsync", code: errno) }
         close(fd)
         fd = -1
+        sealedHash = hash
+        return hash
+    }
+
+    /// Renames the sealed file to its hash and fsyncs the directory. Run it on the database's
+    /// writer, in the write that commits the row naming the file: a deletion that removes the
+    /// last row of the same content runs there too, so the two are never interleaved. The same
+    /// content stored before is simply replaced by identical bytes.
+    public func publish() throws {
+        guard let hash = sealedHash else { throw BlobStoreError(operation: "publish before seal", code: EBADF) }
         let directory = blobs.root + "/" + hash.prefix(2)
-        if blobs.size(of: hash) == byteCount {
-            unlink(temporaryPath)
-            return hash
-        }
         if mkdir(directory, 0o700) == 0 { try BlobStore.syncDirectory(blobs.root) }
         guard rename(temporaryPath, blobs.path(of: hash)) == 0 else { throw BlobStoreError(operation: "rename", code: errno) }
+        published = true
         try BlobStore.syncDirectory(directory)
+    }
+
+    /// `seal` then `publish`, for callers without a database write around them.
+    public func store() throws -> String {
+        let hash = try seal()
+        try publish()
         return hash
     }
 
@@ -65,7 +81,8 @@ public final class BlobWriter {
         if fd >= 0 {
             close(fd)
             fd = -1
-            unlink(temporaryPath)
         }
+        if !published { unlink(temporaryPath) }
+        published = true
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// The content-addressed store on a real temporary directory.
 @Suite struct BlobStoreTests {
     static func makeStore() throws -> BlobStore {
-        try BlobStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path)
+        BlobStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)").path)
     }
 
     @Test func storedUnderItsHashAndReadBackByRange() throws {

@@ -213,4 +213,17 @@ import Testing
         #expect(first["taken_at"]?.stringValue == "2020-06-16T09:00:00+08:00")
         #expect(abs((first["latitude"]?.numberValue?.double ?? 0) - 30.2745) < 0.00001)
     }
+
+    @Test func noticesMarkFindingsWithPhotos() throws {
+        let world = try InspectionWorld()
+        let (_, photographed) = try Self.openFinding(world)
+        _ = try Self.openFinding(world, institution: 2)
+        #expect(try world.app.client.uploadRaw("/v1/findings/\(photographed)/attachments?stage=found", ExifJPEGBuilder().jpeg(),
+                                               token: world.inspector).status == 201)
+        let preview = try world.app.client.get("/v1/notices/preview?period=2020-06&kind=monthly&format=markdown", token: world.admin)
+        #expect(preview.status == 200)
+        let marked = preview.text.split(separator: "\n").filter { $0.contains("（附照片）") }
+        #expect(marked.count == 1)
+        #expect(marked.first?.contains("尖山区人民政府办公室") == true)
+    }
 }

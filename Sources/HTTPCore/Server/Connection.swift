@@ -19,6 +19,10 @@ final class Connection {
 
     var output: [UInt8] = []
     var outputOffset = 0
+    /// A large response body written after `output` straight from the handler's array, so a
+    /// download is not copied a second time into `output` (see `EventLoop.finish`).
+    var pendingBody: [UInt8] = []
+    var pendingBodyOffset = 0
     /// The request a worker is handling; responses are produced one at a time, in order.
     var inFlightHead: RequestHead?
     /// Bytes arrived while a request was in flight: read them when it completes.
@@ -50,7 +54,15 @@ final class Connection {
         self.requestStartedAt = now
     }
 
-    var hasPendingOutput: Bool { outputOffset < output.count }
+    var hasPendingOutput: Bool { outputOffset < output.count || pendingBodyOffset < pendingBody.count }
+
+    /// Moves what is left of `pendingBody` into `output`, before anything else is appended to it
+    /// (bytes must leave in order).
+    func settlePendingBody() {
+        if pendingBodyOffset < pendingBody.count { output.append(contentsOf: pendingBody[pendingBodyOffset...]) }
+        pendingBody = []
+        pendingBodyOffset = 0
+    }
 
     /// Idle: nothing in flight, nothing to write, nothing half-received.
     var isIdle: Bool { inFlightHead == nil && !hasPendingOutput && !parser.hasBufferedBytes }

@@ -80,6 +80,7 @@ extension EventLoop {
         guard let head = connection.parser.pendingHead, head.expectsContinue, head.version == .http11,
               !connection.continueSent else { return }
         connection.continueSent = true
+        connection.settlePendingBody()
         connection.output.append(contentsOf: ResponseSerializer.continueBytes)
         flush(connection)
     }
@@ -122,6 +123,9 @@ extension EventLoop {
         closeIfDone(connection)
     }
 
+    /// Bodies at least this large are written from their own array rather than copied into `output`.
+    static var separateBodyBytes: Int { 256 * 1024 }
+
     /// Serializes a response into the connection's output and writes what the socket takes.
     func finish(_ connection: Connection, head: RequestHead, response: HTTPResponse) {
         // A streamed body the handler left unread (or that broke) is not worth reading on:
@@ -130,8 +134,13 @@ extension EventLoop {
         endStreamedBody(connection)
         let keepAlive = head.keepAlive && !draining && !connection.peerClosed && !bodyLeft
             && response.headers["connection"]?.lowercased() != "close"
+        connection.settlePendingBody()
+        // A large body (a download) is written from the handler's own array after the head:
+        // one copy of the file per response, not two.
+        let separateBody = head.method != .HEAD && !response.forbidsBody && response.body.count >= Self.separateBodyBytes
         ResponseSerializer.serialize(response, version: head.version, keepAlive: keepAlive,
-                                     headOnly: head.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
+                                     headOnly: head.method == .HEAD || separateBody, date: dateHeaderLine(), into: &connection.output)
+        if separateBody { connection.pendingBody = response.body }
         if !keepAlive { connection.closeAfterFlush = true }
         flush(connection)
     }
@@ -140,6 +149,7 @@ extension EventLoop {
     func sendProtocolError(_ connection: Connection, status: Int, detail: String, head: RequestHead?) {
         var response = responder.protocolErrorResponse(status: status, detail: detail, head: head, connection: connection.info)
         response.headers.set("connection", "close")
+        connection.settlePendingBody()
         let version = head?.version ?? .http11
         ResponseSerializer.serialize(response, version: version, keepAlive: false,
                                      headOnly: head?.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
@@ -149,12 +159,15 @@ extension EventLoop {
 
     func flush(_ connection: Connection) {
         while connection.hasPendingOutput {
-            let outcome = connection.output.withUnsafeBytes { bytes in
-                connection.write(UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...]))
-            }
+            let inOutput = connection.outputOffset < connection.output.count
+            let outcome = inOutput
+                ? connection.output.withUnsafeBytes { connection.write(UnsafeRawBufferPointer(rebasing: $0[connection.outputOffset...])) }
+                : connection.pendingBody.withUnsafeBytes {
+                    connection.write(UnsafeRawBufferPointer(rebasing: $0[connection.pendingBodyOffset...]))
+                }
             switch outcome {
             case .bytes(let count):
-                connection.outputOffset += count
+                if inOutput { connection.outputOffset += count } else { connection.pendingBodyOffset += count }
                 connection.lastActivity = now
             case .wouldBlock:
                 return
@@ -165,6 +178,8 @@ extension EventLoop {
         }
         connection.output.removeAll(keepingCapacity: connection.output.capacity <= 16 * 1024)
         connection.outputOffset = 0
+        connection.pendingBody = []
+        connection.pendingBodyOffset = 0
         if connection.closeAfterFlush || connection.peerClosed { beginClose(connection) }
     }
 

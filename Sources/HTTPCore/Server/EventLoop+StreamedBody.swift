@@ -15,6 +15,7 @@ extension EventLoop {
         connection.bodyBroken = false
         if head.expectsContinue && head.version == .http11 {
             connection.continueSent = true
+            connection.settlePendingBody()
             connection.output.append(contentsOf: ResponseSerializer.continueBytes)
             flush(connection)
         }

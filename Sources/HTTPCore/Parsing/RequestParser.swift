@@ -151,7 +151,8 @@ public struct RequestParser: Sendable {
             guard let head = try headBuilder.consume(bytes, consumed: &consumed) else { return nil }
             let budget = headBuilder.budget
             headBuilder = HeadBuilder(limits: limits)
-            let mode = bodyMode(head) ?? .buffered(limit: limits.maxBodyBytes)
+            // Asked only when a body follows: bodiless requests (most GETs) skip the route lookup.
+            let mode = (head.hasBody ? bodyMode(head) : nil) ?? .buffered(limit: limits.maxBodyBytes)
             if let length = head.contentLength, length > mode.limit { throw .payloadTooLarge }
             if head.isChunked {
                 chunkedDecoder = ChunkedBodyDecoder(budget: budget, maxBodyBytes: mode.limit)

@@ -112,6 +112,9 @@ public struct NoticeContent: Sendable, Equatable {
             self.rectifiedLate = rectifiedLate
             self.hasPhoto = hasPhoto
         }
+
+        /// The marker the renderers append to the problem's description.
+        public var photoMarker: String { hasPhoto ? "（附照片）" : "" }
     }
 
     /// A unit in the period's scheme without a ranking, and why (本期未接受检查).
@@ -136,9 +139,6 @@ public struct NoticeContent: Sendable, Equatable {
             self.month = month
             self.reason = reason
         }
-
-        /// The marker the renderers append to the problem's description.
-        public var photoMarker: String { hasPhoto ? "（附照片）" : "" }
     }
 
     public var kind: Kind

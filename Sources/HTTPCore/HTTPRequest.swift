@@ -36,17 +36,23 @@ public struct RequestHead: Sendable {
     public var hasBody: Bool { isChunked || (contentLength ?? 0) > 0 }
 }
 
-/// A complete request: head and the whole body (chunked bodies already de-chunked).
+/// A request: head and the whole body (chunked bodies already de-chunked), or, for routes
+/// whose body is streamed (`RequestBodyMode.streamed`), an empty `body` and the `bodyStream`
+/// the handler reads it from while it arrives.
 public struct HTTPRequest: Sendable {
     public var head: RequestHead
     public var body: [UInt8]
-    /// Trailer fields of a chunked body, if any.
+    /// Trailer fields of a chunked body, if any (not for streamed bodies).
     public var trailers: HTTPHeaders
+    /// The body as it arrives, when the route streams it; nil when `body` holds it whole.
+    public var bodyStream: RequestBodyStream?
 
-    public init(head: RequestHead, body: [UInt8] = [], trailers: HTTPHeaders = HTTPHeaders()) {
+    public init(head: RequestHead, body: [UInt8] = [], trailers: HTTPHeaders = HTTPHeaders(),
+                bodyStream: RequestBodyStream? = nil) {
         self.head = head
         self.body = body
         self.trailers = trailers
+        self.bodyStream = bodyStream
     }
 
     public var method: HTTPMethod { head.method }

@@ -10,7 +10,12 @@ public struct Route: Sendable {
     /// Tried on the I/O thread first: answers from memory, or returns nil when only the
     /// (blocking) handler can answer, which then runs on a worker.
     let fastPath: FastPathHandler?
+    /// Chooses the body limit and mode from the head (streamed uploads); nil: the server's default.
+    let bodyMode: BodyModeChooser?
 }
+
+/// Decides, from a request head, how its body is taken (see `RequestBodyMode`).
+public typealias BodyModeChooser = @Sendable (RequestHead) -> RequestBodyMode
 
 /// A non-blocking attempt at a route's answer: nil means "ask the worker".
 public typealias FastPathHandler = @Sendable (Request) throws -> HTTPResponse?
@@ -23,11 +28,13 @@ public struct RouteTable: Sendable {
 
     /// Adds a route; registering the same method and pattern twice is a programming error.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, inline: Bool = false,
-                             fastPath: FastPathHandler? = nil, _ handler: @escaping RouteHandler) {
+                             fastPath: FastPathHandler? = nil, bodyMode: BodyModeChooser? = nil,
+                             _ handler: @escaping RouteHandler) {
         let parsed = RoutePattern(pattern)
         precondition(!routes.contains { $0.method == method && $0.pattern.segments == parsed.segments },
                      "route registered twice: \(method) \(pattern)")
-        routes.append(Route(method: method, pattern: parsed, inline: inline, handler: handler, fastPath: fastPath))
+        routes.append(Route(method: method, pattern: parsed, inline: inline, handler: handler, fastPath: fastPath,
+                            bodyMode: bodyMode))
     }
 }
 

@@ -41,6 +41,13 @@ public final class Router: HTTPResponder {
         }
     }
 
+    /// The matched route's body mode (streamed uploads); nil for every other request.
+    public func bodyMode(for head: RequestHead) -> RequestBodyMode? {
+        var parameters = PathParameters()
+        guard let node = find(head.path, parameters: &parameters), let route = route(in: node, for: head.method) else { return nil }
+        return route.bodyMode?(head)
+    }
+
     public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
         let response = answer(request, connection: connection) { id, notes in
             var parameters = PathParameters()

@@ -31,6 +31,10 @@ public struct AppOptions: Sendable {
     /// Threads and queued checks of the password-check pool (see `PasswordChecks`).
     public var passwordCheckThreads = 2
     public var passwordCheckQueue = 8
+    /// Largest evidence file (photo or document) one upload may carry.
+    public var maxUploadBytes = 20 << 20
+    /// Where evidence files are kept; nil: beside the database, in `<database>.attachments`.
+    public var attachmentsDirectory: String?
 
     public init() {}
 }

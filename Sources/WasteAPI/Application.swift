@@ -48,6 +48,7 @@ public final class Application: Sendable {
         NoticeRoutes.register(in: &routes)
         SubscriptionRoutes.register(in: &routes)
         DeliveryRoutes.register(in: &routes)
+        AttachmentRoutes.register(in: &routes)
         DashboardRoutes.register(in: &routes)
         ProblemPageRoutes.register(in: &routes)
         OpenAPIRoutes.register(in: &routes)  // last: it documents the routes registered before it

@@ -13,7 +13,13 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite synchronous mode: full or normal (WASTESORT_SYNCHRONOUS; default full).")
     var synchronous: String?
 
+    @Option(name: .long, help: "Directory of evidence files (WASTESORT_ATTACHMENTS; default: <db>.attachments beside the database).")
+    var attachments: String?
+
     var path: String { Environment.string(db, "WASTESORT_DB", default: "wastesort.db") }
+
+    /// Where uploaded evidence is kept: beside the database unless told otherwise.
+    var attachmentsPath: String { Environment.string(attachments, "WASTESORT_ATTACHMENTS", default: path + ".attachments") }
 
     func synchronousMode() throws -> Connection.Synchronous {
         let text = Environment.string(synchronous, "WASTESORT_SYNCHRONOUS", default: "full").lowercased()

@@ -24,6 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-queue"), help: "Queued requests before 503 (WASTESORT_MAX_QUEUE; default 1024).") var maxQueue: Int?
     @Option(name: .customLong("max-connections"), help: "Open connections before new ones are refused (WASTESORT_MAX_CONNECTIONS; default 20000).") var maxConnections: Int?
     @Option(name: .customLong("max-body"), help: "Largest request body in bytes (WASTESORT_MAX_BODY; default 8388608).") var maxBody: Int?
+    @Option(name: .customLong("max-upload-bytes"), help: "Largest evidence file in bytes (WASTESORT_MAX_UPLOAD_BYTES; default 20971520).") var maxUploadBytes: Int?
     @Option(name: .customLong("header-timeout"), help: "Seconds to send the request head (WASTESORT_HEADER_TIMEOUT; default 10).") var headerTimeout: Double?
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle keep-alive connection stays open (WASTESORT_IDLE_TIMEOUT; default 15).") var idleTimeout: Double?
     @Option(name: .customLong("trusted-proxy"), help: "Address of the reverse proxy whose X-Forwarded-For names the client, for login throttling (WASTESORT_TRUSTED_PROXY).") var trustedProxy: String?
@@ -64,6 +65,8 @@ struct ServeCommand: ParsableCommand {
         options.metricsToken = Environment.optionalString(metricsToken, "WASTESORT_METRICS_TOKEN")
         options.importMaxRows = try Environment.int(importMaxRows, "WASTESORT_IMPORT_MAX_ROWS",
                                                     default: InstitutionImport.defaultMaxRows, range: 1...1_000_000)
+        options.attachmentsDirectory = database.attachmentsPath
+        options.maxUploadBytes = try Environment.int(maxUploadBytes, "WASTESORT_MAX_UPLOAD_BYTES", default: 20 << 20, range: 1024...(1 << 30))
         options.accessLog = log
         options.trustedProxy = Environment.optionalString(trustedProxy, "WASTESORT_TRUSTED_PROXY")
         let stats = ServerStats()

@@ -18,7 +18,7 @@ import WasteDomain
     }
 
     @Test func findingsOfADraftAppearOnlyOnceItIsFinalized() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let draft = try world.create(world.body(findings: [InspectionWorld.finding()]))
         let id = try #require(draft["id"]?.int64)
         let findingID = try #require(draft["findings"]?[0]?["id"]?.int64)
@@ -39,7 +39,7 @@ import WasteDomain
     }
 
     @Test func theInstitutionsClerkRectifiesAndOthersCannot() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let own = try #require(try findings(world, deadlines: ["2020-06-20"]).first)
         let other = try #require(try findings(world, institution: 2, deadlines: ["2020-06-20"]).first)
         let client = world.app.client
@@ -64,7 +64,7 @@ import WasteDomain
     }
 
     @Test func inspectorsVerifyAndReopen() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let id = try #require(try findings(world, deadlines: ["2020-06-20"]).first)
         let client = world.app.client
         let path = "/v1/findings/\(id)"
@@ -102,7 +102,7 @@ import WasteDomain
     }
 
     @Test func overdueFollowsTheClockInDistrictTime() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let ids = try findings(world, deadlines: ["2020-06-20", "2020-06-20", "2020-06-30"])
         let (late, onTime, later) = (ids[0], ids[1], ids[2])
         #expect(try self.ids(world, "?overdue=true").isEmpty)
@@ -131,7 +131,7 @@ import WasteDomain
     }
 
     @Test func voidingTheInspectionWithdrawsItsFindings() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let inspection = try world.create(world.body(findings: [InspectionWorld.finding(), InspectionWorld.finding("B1")]), finalize: true)
         let id = try #require(inspection["id"]?.int64)
         let findingIDs = inspection["findings"]?.arrayValue?.compactMap { $0["id"]?.int64 } ?? []
@@ -146,7 +146,7 @@ import WasteDomain
     }
 
     @Test func viewersSeeNoFindings() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let id = try #require(try findings(world, deadlines: ["2020-06-20"]).first)
         #expect(try world.app.client.get("/v1/findings", token: world.viewer).status == 403)
         #expect(try world.app.client.get("/v1/findings/\(id)", token: world.viewer).status == 403)
@@ -156,7 +156,7 @@ import WasteDomain
     }
 
     @Test func findingsListPagesAndFiltersByInspection() throws {
-        let world = try InspectionWorld()
+        let world = try InspectionWorld(rectificationNeedsPhoto: false)
         let first = try findings(world, deadlines: ["2020-06-20", "2020-06-21"])
         let second = try findings(world, institution: 2, deadlines: ["2020-06-22"])
         let page = try world.app.client.get("/v1/findings?limit=2", token: world.inspector)

@@ -27,10 +27,15 @@ final class InspectionWorld: @unchecked Sendable {
         ("C1", "10"), ("C2", "5"), ("C3", "15"), ("C4", "5"), ("C5", "5"), ("C6", "5"),
     ]
 
-    init() throws {
+    /// `rectificationNeedsPhoto: false` turns the setting off, for tests of the transitions alone.
+    init(rectificationNeedsPhoto: Bool = true) throws {
         app = try TestApp()
         app.clock.set(Self.start)
         let now = Self.start.description
+        if !rectificationNeedsPhoto {
+            try app.sql("INSERT INTO settings (id, document, version, created_at, updated_at) VALUES (1, ?, 1, ?, ?)",
+                        ["{\"rectification_requires_photo\": false}", now, now])
+        }
         for (id, code, name, status) in [(1, "JS-001", "尖山区人民政府办公室", "active"), (2, "JS-002", "尖山区教育局", "active"),
                                          (3, "JS-003", "已撤并单位", "archived")] {
             try app.sql("""

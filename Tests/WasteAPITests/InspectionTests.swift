@@ -237,7 +237,9 @@ import WasteDomain
         let world = try InspectionWorld()
         let defined = Dictionary(InspectionSchemas.all, uniquingKeysWith: { first, _ in first })
         let prefixes = ["/v1/rubrics", "/v1/inspections", "/v1/findings"]
-        let routes = world.app.app.docs.filter { route in prefixes.contains { route.path.hasPrefix($0) } }
+        let routes = world.app.app.docs.filter { route in
+            prefixes.contains { route.path.hasPrefix($0) } && route.tag != "attachments"  // evidence has its own schemas
+        }
         #expect(routes.count == 15)
         for route in routes {
             for name in [route.body, route.response].compactMap({ $0 }) {

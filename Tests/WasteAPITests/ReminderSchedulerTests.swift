@@ -113,6 +113,9 @@ import WasteDomain
                                                  json: ["reason": "厨余垃圾数据缺失"], token: world.admin)
         #expect(returned.status == 200)
         let finding = try world.addFinding(institution: 1, rectifyBy: try world.today.adding(days: 10)!)
+        // rectification_requires_photo: the clerk's after photo comes first
+        #expect(try world.app.client.uploadRaw("/v1/findings/\(finding)/attachments?stage=rectified", ExifJPEGBuilder().jpeg(),
+                                               token: world.clerk).status == 201)
         #expect(try world.app.client.post("/v1/findings/\(finding)/rectify", json: ["note": "已更换分类桶"], token: world.clerk).status == 200)
         let draft = try world.app.client.post("/v1/notices", json: ["period": .string(month.description), "kind": "monthly"], token: world.admin)
         let noticeID = try #require(draft.json["id"]?.int64)

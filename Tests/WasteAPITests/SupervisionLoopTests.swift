@@ -66,9 +66,13 @@ import WasteDomain
         let inspectionID = try #require(inspection.json["id"]?.numberValue?.int64)
         #expect(try app.client.request("POST", "/v1/inspections/\(inspectionID)/finalize", token: inspector).status == 200)
 
-        // the clerk rectifies, the inspector verifies
+        // the clerk uploads the after photo from a phone (multipart), rectifies, the inspector sees it and verifies
         let findings = try app.client.get("/v1/findings?institution_id=\(id)", token: clerk)
         let findingID = try #require(findings.json["items"]?.arrayValue?.first?["id"]?.numberValue?.int64)
+        let photo = HTTPTestClient.FilePart(filename: "整改后.jpg", bytes: ExifJPEGBuilder().jpeg())
+        #expect(try app.client.uploadMultipart("/v1/findings/\(findingID)/attachments?stage=rectified", [photo], token: clerk).status == 201)
+        let evidence = try app.client.get("/v1/findings/\(findingID)/attachments", token: inspector)
+        #expect(evidence.json["items"]?.arrayValue?.first?["taken_at"]?.stringValue == "2026-11-20T09:30:15+08:00")
         #expect(try app.client.post("/v1/findings/\(findingID)/rectify", json: ["note": "已更换分类标识并培训保洁人员"],
                                     token: clerk).status == 200)
         #expect(try app.client.request("POST", "/v1/findings/\(findingID)/verify", token: inspector).status == 200)

@@ -15,6 +15,8 @@ struct ChunkedBodyDecoder: Sendable {
     /// What remains of the header section's size and count limits; trailers draw on it.
     private var budget: FieldBudget
     private(set) var body: [UInt8] = []
+    /// Data bytes decoded so far, including those already taken by `takeBody` (the limit counts them all).
+    private var decodedBytes = 0
     private(set) var trailers = HTTPHeaders()
 
     init(budget: FieldBudget, maxBodyBytes: Int) {
@@ -36,6 +38,7 @@ struct ChunkedBodyDecoder: Sendable {
             case .data(let remaining):
                 let n = Swift.min(remaining, rest.count)
                 body.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<n]))
+                decodedBytes += n
                 consumed += n
                 guard n == remaining else {
                     state = .data(remaining: remaining - n)
@@ -60,6 +63,12 @@ struct ChunkedBodyDecoder: Sendable {
         }
     }
 
+    /// Hands out the data decoded so far and forgets it (streamed bodies).
+    mutating func takeBody() -> [UInt8] {
+        defer { body = [] }
+        return body
+    }
+
     private mutating func scanLine(_ rest: UnsafeBufferPointer<UInt8>, limit: Int,
                                    tooLong: HTTPParseError) throws(HTTPParseError) -> Int? {
         switch try LineScanner.scan(rest, resume: resume, limit: limit, tooLong: tooLong) {
@@ -73,7 +82,7 @@ struct ChunkedBodyDecoder: Sendable {
     }
 
     private mutating func startChunk(_ size: Int) throws(HTTPParseError) {
-        guard size <= maxBodyBytes - body.count else { throw .payloadTooLarge }
+        guard size <= maxBodyBytes - decodedBytes else { throw .payloadTooLarge }
         state = size == 0 ? .trailers : .data(remaining: size)
     }
 

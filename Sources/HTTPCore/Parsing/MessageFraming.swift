@@ -31,12 +31,12 @@ struct FramingFields: Sendable {
         }
     }
 
-    /// Resolves framing; checks run 400s first, then 417, then 413.
+    /// Resolves framing; checks run 400s first, then 417 (the 413 follows in `RequestParser`,
+    /// which knows the body limit of this request's route only once the head is complete).
     func resolve(_ line: RequestLine, limits: HTTPLimits) throws(HTTPParseError) -> Framing {
         try validateHost(line)
         let (contentLength, isChunked) = try bodyFraming(line.version)
         if unknownExpectation { throw .expectationFailed }
-        if let contentLength, contentLength > limits.maxBodyBytes { throw .payloadTooLarge }
         let keepAlive = !connectionClose && (line.version == .http11 || connectionKeepAlive)
         // RFC 9110 §10.1.1: a 100-continue expectation from an HTTP/1.0 client is ignored.
         let expects = expectContinue && line.version == .http11

@@ -8,11 +8,18 @@
 /// The header section, counted from the first field line through the terminating empty line
 /// (CRLFs included, request line excluded), may hold `maxHeaderBytes` bytes and `maxHeaderCount`
 /// fields (else 431); trailer fields draw on what the header section left of both limits.
+///
+/// Bodies: `bodyMode` decides per request, from its complete head, the body limit (a larger
+/// `Content-Length` is a 413 before any body byte is read) and whether the body is buffered
+/// whole or streamed: a streamed request comes out of `nextRequest` right after its head, and
+/// its body then comes out of `takeStreamedBody` as it arrives.
 public struct RequestParser: Sendable {
     private enum Phase: Sendable {
         case head
         case fixedBody(RequestHead, length: Int)
         case chunkedBody(RequestHead)
+        case streamedFixed(remaining: Int)
+        case streamedChunked
         case failed(HTTPParseError)
     }
 
@@ -28,10 +35,13 @@ public struct RequestParser: Sendable {
     private var phase = Phase.head
     private var headBuilder: HeadBuilder
     private var chunkedDecoder: ChunkedBodyDecoder
+    private let bodyMode: @Sendable (RequestHead) -> RequestBodyMode?
 
-    /// Creates a parser enforcing `limits`.
-    public init(limits: HTTPLimits = HTTPLimits()) {
+    /// Creates a parser enforcing `limits`; `bodyMode` (nil: buffered within `limits.maxBodyBytes`)
+    /// chooses each request's body limit and mode from its head.
+    public init(limits: HTTPLimits = HTTPLimits(), bodyMode: @escaping @Sendable (RequestHead) -> RequestBodyMode? = { _ in nil }) {
         self.limits = limits
+        self.bodyMode = bodyMode
         headBuilder = HeadBuilder(limits: limits)
         chunkedDecoder = ChunkedBodyDecoder(budget: FieldBudget(limits: limits), maxBodyBytes: limits.maxBodyBytes)
     }
@@ -73,7 +83,52 @@ public struct RequestParser: Sendable {
     public var pendingHead: RequestHead? {
         switch phase {
         case .fixedBody(let head, _), .chunkedBody(let head): head
-        case .head, .failed: nil
+        case .head, .streamedFixed, .streamedChunked, .failed: nil
+        }
+    }
+
+    /// Whether the last request's body is being streamed and is not complete yet.
+    public var isStreamingBody: Bool {
+        switch phase {
+        case .streamedFixed, .streamedChunked: true
+        case .head, .fixedBody, .chunkedBody, .failed: false
+        }
+    }
+
+    /// The body bytes of a streamed request that are buffered now (possibly none), and whether
+    /// the body is complete; the bytes are handed out once. Throws on a framing violation or
+    /// when the body exceeds its limit, after which the parser stays failed.
+    public mutating func takeStreamedBody() throws(HTTPParseError) -> StreamedBodyPiece {
+        switch phase {
+        case .failed(let error):
+            throw error
+        case .streamedFixed(let remaining):
+            let count = Swift.min(remaining, buffer.count - readIndex)
+            let bytes = Array(buffer[readIndex..<(readIndex + count)])
+            readIndex += count
+            phase = count == remaining ? .head : .streamedFixed(remaining: remaining - count)
+            return StreamedBodyPiece(bytes: bytes, isComplete: count == remaining, trailers: HTTPHeaders())
+        case .streamedChunked:
+            let bytes = buffer
+            var consumed = 0
+            let done: Bool
+            do {
+                done = try bytes.withUnsafeBufferPointer { (all) throws(HTTPParseError) -> Bool in
+                    try chunkedDecoder.decode(UnsafeBufferPointer(rebasing: all[readIndex...]), consumed: &consumed)
+                }
+            } catch {
+                phase = .failed(error)
+                throw error
+            }
+            readIndex += consumed
+            let piece = StreamedBodyPiece(bytes: chunkedDecoder.takeBody(), isComplete: done, trailers: chunkedDecoder.trailers)
+            if done {
+                chunkedDecoder = ChunkedBodyDecoder(budget: FieldBudget(limits: limits), maxBodyBytes: limits.maxBodyBytes)
+                phase = .head
+            }
+            return piece
+        case .head, .fixedBody, .chunkedBody:
+            return StreamedBodyPiece(bytes: [], isComplete: true, trailers: HTTPHeaders())
         }
     }
 
@@ -82,7 +137,7 @@ public struct RequestParser: Sendable {
     public var hasBufferedBytes: Bool {
         switch phase {
         case .head: headBuilder.isInProgress || readIndex < buffer.count
-        case .fixedBody, .chunkedBody: true
+        case .fixedBody, .chunkedBody, .streamedFixed, .streamedChunked: true
         case .failed: false
         }
     }
@@ -96,14 +151,18 @@ public struct RequestParser: Sendable {
             guard let head = try headBuilder.consume(bytes, consumed: &consumed) else { return nil }
             let budget = headBuilder.budget
             headBuilder = HeadBuilder(limits: limits)
+            // Asked only when a body follows: bodiless requests (most GETs) skip the route lookup.
+            let mode = (head.hasBody ? bodyMode(head) : nil) ?? .buffered(limit: limits.maxBodyBytes)
+            if let length = head.contentLength, length > mode.limit { throw .payloadTooLarge }
             if head.isChunked {
-                chunkedDecoder = ChunkedBodyDecoder(budget: budget, maxBodyBytes: limits.maxBodyBytes)
-                phase = .chunkedBody(head)
+                chunkedDecoder = ChunkedBodyDecoder(budget: budget, maxBodyBytes: mode.limit)
+                phase = mode.isStreamed ? .streamedChunked : .chunkedBody(head)
             } else if let length = head.contentLength, length > 0 {
-                phase = .fixedBody(head, length: length)
+                phase = mode.isStreamed ? .streamedFixed(remaining: length) : .fixedBody(head, length: length)
             } else {
                 return HTTPRequest(head: head)
             }
+            if mode.isStreamed { return HTTPRequest(head: head) }
         }
         switch phase {
         case .fixedBody(let head, let length):
@@ -119,7 +178,7 @@ public struct RequestParser: Sendable {
             chunkedDecoder = ChunkedBodyDecoder(budget: FieldBudget(limits: limits), maxBodyBytes: limits.maxBodyBytes)
             phase = .head
             return request
-        case .head, .failed:
+        case .head, .streamedFixed, .streamedChunked, .failed:
             return nil
         }
     }

@@ -19,11 +19,21 @@ final class Connection {
 
     var output: [UInt8] = []
     var outputOffset = 0
+    /// A large response body written after `output` straight from the handler's array, so a
+    /// download is not copied a second time into `output` (see `EventLoop.finish`).
+    var pendingBody: [UInt8] = []
+    var pendingBodyOffset = 0
     /// The request a worker is handling; responses are produced one at a time, in order.
     var inFlightHead: RequestHead?
     /// Bytes arrived while a request was in flight: read them when it completes.
     var readPending = false
     var closeAfterFlush = false
+    /// The streamed body of the in-flight request while it arrives (see `EventLoop+StreamedBody`).
+    var bodyStream: RequestBodyStream?
+    /// The handler is behind on `bodyStream`: the socket is not read until it catches up.
+    var bodyPaused = false
+    /// The streamed body broke its framing: the connection closes after the response.
+    var bodyBroken = false
     var continueSent = false
     var peerClosed = false
     var isClosed = false
@@ -33,17 +43,26 @@ final class Connection {
     /// After our last response: read and discard until the peer closes or this time passes.
     var lingerUntil: Double?
 
-    init(fd: Int32, id: UInt64, info: ConnectionInfo, limits: HTTPLimits, tls: TLSSession?, now: Double) {
+    init(fd: Int32, id: UInt64, info: ConnectionInfo, limits: HTTPLimits, tls: TLSSession?, now: Double,
+         bodyMode: @escaping @Sendable (RequestHead) -> RequestBodyMode?) {
         self.fd = fd
         self.id = id
         self.info = info
-        self.parser = RequestParser(limits: limits)
+        self.parser = RequestParser(limits: limits, bodyMode: bodyMode)
         self.tls = tls
         self.lastActivity = now
         self.requestStartedAt = now
     }
 
-    var hasPendingOutput: Bool { outputOffset < output.count }
+    var hasPendingOutput: Bool { outputOffset < output.count || pendingBodyOffset < pendingBody.count }
+
+    /// Moves what is left of `pendingBody` into `output`, before anything else is appended to it
+    /// (bytes must leave in order).
+    func settlePendingBody() {
+        if pendingBodyOffset < pendingBody.count { output.append(contentsOf: pendingBody[pendingBodyOffset...]) }
+        pendingBody = []
+        pendingBodyOffset = 0
+    }
 
     /// Idle: nothing in flight, nothing to write, nothing half-received.
     var isIdle: Bool { inFlightHead == nil && !hasPendingOutput && !parser.hasBufferedBytes }

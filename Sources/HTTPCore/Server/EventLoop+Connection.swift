@@ -5,6 +5,9 @@ extension EventLoop {
     func onReadable(_ connection: Connection) {
         if connection.lingerUntil != nil { return discardInput(connection) }
         guard completeHandshake(connection) else { return }
+        if connection.bodyStream != nil && !connection.bodyPaused && !connection.closeAfterFlush {
+            return readStreamedBody(connection)
+        }
         if connection.inFlightHead != nil || connection.closeAfterFlush {
             connection.readPending = true
             return
@@ -77,13 +80,17 @@ extension EventLoop {
         guard let head = connection.parser.pendingHead, head.expectsContinue, head.version == .http11,
               !connection.continueSent else { return }
         connection.continueSent = true
+        connection.settlePendingBody()
         connection.output.append(contentsOf: ResponseSerializer.continueBytes)
         flush(connection)
     }
 
-    private func dispatch(_ request: HTTPRequest, on connection: Connection) {
+    private func dispatch(_ parsed: HTTPRequest, on connection: Connection) {
+        var streamed = parsed
+        if connection.parser.isStreamingBody { streamed.bodyStream = startStreamedBody(connection, head: parsed.head) }
+        let request = streamed
         let head = request.head
-        connection.requestStartedAt = connection.parser.hasBufferedBytes ? now : nil
+        connection.requestStartedAt = connection.parser.hasBufferedBytes && request.bodyStream == nil ? now : nil
         if let response = responder.respondInline(to: request, connection: connection.info) {
             finish(connection, head: head, response: response)
             return
@@ -100,6 +107,8 @@ extension EventLoop {
                                                            head: head, connection: connection.info)
             response.headers.set("retry-after", "1")
             finish(connection, head: head, response: response)
+        } else if connection.bodyStream != nil {
+            readStreamedBody(connection)  // the body may already wait in the kernel: edge-triggered, no new event
         }
     }
 
@@ -114,12 +123,24 @@ extension EventLoop {
         closeIfDone(connection)
     }
 
+    /// Bodies at least this large are written from their own array rather than copied into `output`.
+    static var separateBodyBytes: Int { 256 * 1024 }
+
     /// Serializes a response into the connection's output and writes what the socket takes.
     func finish(_ connection: Connection, head: RequestHead, response: HTTPResponse) {
-        let keepAlive = head.keepAlive && !draining && !connection.peerClosed
+        // A streamed body the handler left unread (or that broke) is not worth reading on:
+        // the connection closes after this response and drains the rest (see beginClose).
+        let bodyLeft = connection.bodyStream != nil || connection.bodyBroken
+        endStreamedBody(connection)
+        let keepAlive = head.keepAlive && !draining && !connection.peerClosed && !bodyLeft
             && response.headers["connection"]?.lowercased() != "close"
+        connection.settlePendingBody()
+        // A large body (a download) is written from the handler's own array after the head:
+        // one copy of the file per response, not two.
+        let separateBody = head.method != .HEAD && !response.forbidsBody && response.body.count >= Self.separateBodyBytes
         ResponseSerializer.serialize(response, version: head.version, keepAlive: keepAlive,
-                                     headOnly: head.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
+                                     headOnly: head.method == .HEAD || separateBody, date: dateHeaderLine(), into: &connection.output)
+        if separateBody { connection.pendingBody = response.body }
         if !keepAlive { connection.closeAfterFlush = true }
         flush(connection)
     }
@@ -128,6 +149,7 @@ extension EventLoop {
     func sendProtocolError(_ connection: Connection, status: Int, detail: String, head: RequestHead?) {
         var response = responder.protocolErrorResponse(status: status, detail: detail, head: head, connection: connection.info)
         response.headers.set("connection", "close")
+        connection.settlePendingBody()
         let version = head?.version ?? .http11
         ResponseSerializer.serialize(response, version: version, keepAlive: false,
                                      headOnly: head?.method == .HEAD, date: dateHeaderLine(), into: &connection.output)
@@ -137,12 +159,15 @@ extension EventLoop {
 
     func flush(_ connection: Connection) {
         while connection.hasPendingOutput {
-            let outcome = connection.output.withUnsafeBytes { bytes in
-                connection.write(UnsafeRawBufferPointer(rebasing: bytes[connection.outputOffset...]))
-            }
+            let inOutput = connection.outputOffset < connection.output.count
+            let outcome = inOutput
+                ? connection.output.withUnsafeBytes { connection.write(UnsafeRawBufferPointer(rebasing: $0[connection.outputOffset...])) }
+                : connection.pendingBody.withUnsafeBytes {
+                    connection.write(UnsafeRawBufferPointer(rebasing: $0[connection.pendingBodyOffset...]))
+                }
             switch outcome {
             case .bytes(let count):
-                connection.outputOffset += count
+                if inOutput { connection.outputOffset += count } else { connection.pendingBodyOffset += count }
                 connection.lastActivity = now
             case .wouldBlock:
                 return
@@ -153,6 +178,8 @@ extension EventLoop {
         }
         connection.output.removeAll(keepingCapacity: connection.output.capacity <= 16 * 1024)
         connection.outputOffset = 0
+        connection.pendingBody = []
+        connection.pendingBodyOffset = 0
         if connection.closeAfterFlush || connection.peerClosed { beginClose(connection) }
     }
 

@@ -43,6 +43,8 @@ final class EventLoop: @unchecked Sendable {
 
     struct Inbox {
         var completions: [Completion] = []
+        /// Connections whose handler caught up on a paused streamed body.
+        var bodyResumptions: [(fd: Int32, id: UInt64)] = []
         var drainRequested = false
         var signalled = false
     }
@@ -89,6 +91,16 @@ final class EventLoop: @unchecked Sendable {
     func complete(fd: Int32, id: UInt64, response: HTTPResponse) {
         let mustWake = inbox.withLock { box -> Bool in
             box.completions.append(Completion(fd: fd, id: id, response: response))
+            defer { box.signalled = true }
+            return !box.signalled
+        }
+        if mustWake { wake() }
+    }
+
+    /// A handler took enough of a paused streamed body: the loop reads the socket again.
+    func resumeBody(fd: Int32, id: UInt64) {
+        let mustWake = inbox.withLock { box -> Bool in
+            box.bodyResumptions.append((fd, id))
             defer { box.signalled = true }
             return !box.signalled
         }
@@ -146,14 +158,25 @@ final class EventLoop: @unchecked Sendable {
     private func drainInbox() {
         var counter: UInt64 = 0
         _ = Glibc.read(wakeFD, &counter, 8)
-        let (completions, drain) = inbox.withLock { box -> ([Completion], Bool) in
+        let (completions, resumptions, drain) = inbox.withLock { box -> ([Completion], [(fd: Int32, id: UInt64)], Bool) in
             let taken = box.completions
+            let resumed = box.bodyResumptions
             box.completions.removeAll(keepingCapacity: true)
+            box.bodyResumptions.removeAll(keepingCapacity: true)
             box.signalled = false
-            return (taken, box.drainRequested)
+            return (taken, resumed, box.drainRequested)
         }
+        for resumption in resumptions { resumeBody(resumption) }
         for completion in completions { deliver(completion) }
         if drain && !draining { beginDrain() }
+    }
+
+    private func resumeBody(_ resumption: (fd: Int32, id: UInt64)) {
+        let fd = Int(resumption.fd)
+        guard fd < connections.count, let connection = connections[fd], connection.id == resumption.id,
+              connection.bodyPaused else { return }
+        connection.bodyPaused = false
+        readStreamedBody(connection)
     }
 
     private func deliver(_ completion: Completion) {
@@ -207,7 +230,9 @@ final class EventLoop: @unchecked Sendable {
         }
         let info = ConnectionInfo(peer: peer, isTLS: session != nil)
         nextConnectionID &+= 1
-        let connection = Connection(fd: fd, id: nextConnectionID, info: info, limits: configuration.limits, tls: session, now: now)
+        let responder = responder
+        let connection = Connection(fd: fd, id: nextConnectionID, info: info, limits: configuration.limits, tls: session, now: now,
+                                    bodyMode: { responder.bodyMode(for: $0) })
         let events = UInt32(bitPattern: Int32(CSYSTEM_EPOLLIN | CSYSTEM_EPOLLOUT | CSYSTEM_EPOLLRDHUP | CSYSTEM_EPOLLET))
         guard (try? register(fd, events: events, tag: UInt64(fd))) != nil else { close(fd); return }
         if Int(fd) >= connections.count {
@@ -253,6 +278,8 @@ final class EventLoop: @unchecked Sendable {
     func closeConnection(_ connection: Connection) {
         guard !connection.isClosed else { return }
         connection.isClosed = true
+        connection.bodyStream?.fail(.truncated)
+        connection.bodyStream = nil
         close(connection.fd)
         connections[Int(connection.fd)] = nil
         connectionCount -= 1

@@ -23,12 +23,19 @@ public protocol HTTPResponder: Sendable {
     /// `respond` called on a worker thread instead.
     func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse?
 
+    /// How to take the body of the request with this head, asked once the head is complete and
+    /// before any body byte is read: its limit, and whether the handler reads it while it
+    /// arrives (`.streamed`). Nil: buffered whole, within `HTTPLimits.maxBodyBytes`.
+    func bodyMode(for head: RequestHead) -> RequestBodyMode?
+
     /// The response for an error the HTTP layer detected before any handler ran.
     /// `head` is present when the request head was parsed (timeouts in the body, 503).
     func protocolErrorResponse(status: Int, detail: String, head: RequestHead?, connection: ConnectionInfo) -> HTTPResponse
 }
 
 extension HTTPResponder {
+    public func bodyMode(for head: RequestHead) -> RequestBodyMode? { nil }
+
     public func respondInline(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse? { nil }
 
     public func protocolErrorResponse(status: Int, detail: String, head: RequestHead?, connection: ConnectionInfo) -> HTTPResponse {

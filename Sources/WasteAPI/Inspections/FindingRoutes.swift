@@ -102,6 +102,7 @@ enum FindingRoutes {
             }
             let now = context.now.description
             let today = try today(db, context)
+            if action == .rectify { try RectificationEvidence.require(db, findingID: id) }
             switch action {
             case .rectify:
                 try db.execute("""

@@ -60,7 +60,10 @@ struct InstitutionFields: Sendable, Equatable {
                   doc: "The first day of the first month whose ledger report the institution owes; months before it are never due. "
                       + "Left out on registration: the first day of the month after registration (docs/API.md)."),
             .init("status", \.status, .enumeration(), zh: "状态"),
-        ])
+        ],
+        // Migration 0011 (evidence) adds the position photos are compared with; set directly in
+        // SQL until the institution API exposes it (issue 11), read by the attachment warnings.
+        derivedColumns: ["latitude", "longitude"])
 
     /// Codes and Chinese names both name a kind on input; output always uses the code.
     static let kindNames = Dictionary(uniqueKeysWithValues: InstitutionKind.allCases.map { ($0.chineseName, $0) })

@@ -18,6 +18,7 @@ public enum NoticeAssembler {
         }
         let names = Dictionary(uniqueKeysWithValues: evaluation.units.map { ($0.id, $0.name) })
         let reporting = overview.reporting
+        let photographed = try PhotographedFindings.ids(db)
         var content = NoticeContent(
             kind: kind, period: period, issuingOffice: settings.issuingOffice, districtName: settings.districtName,
             number: number, addressees: settings.noticeAddressees, issuedOn: today,
@@ -34,7 +35,7 @@ public enum NoticeAssembler {
             praised: praised(ranking),
             criticized: criticized(ranking, evaluation: evaluation),
             problems: try problems(db, overview.findings, names: names),
-            rectifications: rectifications(overview.findings, names: names),
+            rectifications: rectifications(overview.findings, names: names, photographed: photographed),
             ranking: ranking, unrankedCount: rows.unranked.count,
             copiesTo: settings.noticeCC, printingOffice: settings.printingOffice)
         content.unranked = rows.unranked.map { NoticeContent.UnrankedUnit(name: $0.name, reason: unrankedReason) }
@@ -48,14 +49,16 @@ public enum NoticeAssembler {
     static let unrankedReason = "本期未接受检查"
 
     /// Open findings, and findings rectified after their deadline (both overdue kinds, docs/DECISIONS.md).
-    static func rectifications(_ findings: [FindingSummary], names: [Int64: String]) -> [NoticeContent.Rectification] {
+    static func rectifications(_ findings: [FindingSummary], names: [Int64: String],
+                               photographed: Set<Int64> = []) -> [NoticeContent.Rectification] {
         findings.filter { $0.status == .open || $0.deadline.rectifiedLate }
             .sorted { ($0.rectifyBy, $0.id) < ($1.rectifyBy, $1.id) }
             .map { finding in
                 NoticeContent.Rectification(institution: names[finding.institutionID] ?? "#\(finding.institutionID)",
                                             itemCode: finding.itemCode, description: finding.description,
                                             rectifyBy: finding.rectifyBy, overdue: finding.deadline.overdue,
-                                            rectifiedLate: finding.deadline.rectifiedLate)
+                                            rectifiedLate: finding.deadline.rectifiedLate,
+                                            hasPhoto: photographed.contains(finding.id))
             }
     }
 

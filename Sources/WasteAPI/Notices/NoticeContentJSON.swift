@@ -32,7 +32,8 @@ enum NoticeContentJSON {
             ("rectifications", .array(c.rectifications.map { item in
                 .object(JSONObject([("institution", .string(item.institution)), ("item_code", .string(item.itemCode)),
                                     ("description", .string(item.description)), ("rectify_by", .string(item.rectifyBy.description)),
-                                    ("overdue", .bool(item.overdue)), ("rectified_late", .bool(item.rectifiedLate))]))
+                                    ("overdue", .bool(item.overdue)), ("rectified_late", .bool(item.rectifiedLate)),
+                                    ("has_photo", .bool(item.hasPhoto))]))
             })),
             ("ranking", .array(c.ranking.map(unit))),
             ("unranked_count", int(c.unrankedCount)),
@@ -83,7 +84,8 @@ enum NoticeContentJSON {
                                                    itemCode: item["item_code"]?.stringValue ?? "",
                                                    description: item["description"]?.stringValue ?? "", rectifyBy: by,
                                                    overdue: item["overdue"]?.boolValue ?? false,
-                                                   rectifiedLate: item["rectified_late"]?.boolValue ?? false)
+                                                   rectifiedLate: item["rectified_late"]?.boolValue ?? false,
+                                                   hasPhoto: item["has_photo"]?.boolValue ?? false)
             },
             ranking: (value["ranking"]?.arrayValue ?? []).compactMap(unitValue),
             unrankedCount: intValue(value["unranked_count"]),

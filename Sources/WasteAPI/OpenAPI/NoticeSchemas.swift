@@ -39,7 +39,8 @@ enum NoticeSchemas {
                     "institutions": ["type": "array", "items": ["type": "string"]]]]],
                 "rectifications": ["type": "array", "items": ["type": "object", "properties": [
                     "institution": ["type": "string"], "item_code": ["type": "string"], "description": ["type": "string"],
-                    "rectify_by": ["type": "string", "format": "date"], "overdue": ["type": "boolean"]]]],
+                    "rectify_by": ["type": "string", "format": "date"], "overdue": ["type": "boolean"],
+                    "has_photo": ["type": "boolean", "description": "photos of the finding are on file"]]]],
                 "ranking": ["type": "array", "items": rankedUnit],
                 "unranked_count": ["type": "integer"],
                 "notice_cc": ["type": ["string", "null"], "description": "抄送 of the 版记 (from the settings when assembled)"],

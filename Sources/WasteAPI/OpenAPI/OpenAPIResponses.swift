@@ -112,6 +112,12 @@ struct OperationalContent {
         "/openapi.json": OperationalContent(mediaType: "application/json", schema: ["type": "object"],
                                             extraResponses: [("304", ["description": "Not modified (If-None-Match)."])]),
         "/": OperationalContent(mediaType: "text/html", schema: ["type": "string"]),
+        "/v1/attachments/{id}": OperationalContent(mediaType: "application/octet-stream", schema: ["type": "string", "format": "binary"],
+                                                   extraResponses: [
+                                                       ("206", ["description": "The requested byte range (Content-Range)."]),
+                                                       ("304", ["description": "Not modified (If-None-Match)."]),
+                                                       ("416", ["description": "The range lies beyond the file."]),
+                                                   ]),
     ]
 }
 

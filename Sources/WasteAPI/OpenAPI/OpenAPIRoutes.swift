@@ -23,6 +23,7 @@ enum OpenAPIRoutes {
         NoticeSchemas.all,
         ReminderSchemas.all,
         CoverageSchemas.all,
+        AttachmentSchemas.all,
     ]
 
     static let path = "/openapi.json"

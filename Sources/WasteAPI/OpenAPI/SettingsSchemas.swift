@@ -29,6 +29,8 @@ enum SettingsSchemas {
                            "description": "A month's ledger report is due on this day of the next month."],
         "grade_thresholds": thresholds,
         "utc_offset_minutes": ["type": "integer", "minimum": -720, "maximum": 840],
+        "rectification_requires_photo": ["type": "boolean",
+                                         "description": "rectify needs a stage=rectified attachment first (default true)"],
         "language": ["type": "string", "enum": ["zh-CN", "zh", "en", "en-US", "en-GB"],
                      "description": "Language of error texts when a request sends no Accept-Language."],
         "require_totp_for": ["type": "array", "maxItems": 4, "uniqueItems": true,

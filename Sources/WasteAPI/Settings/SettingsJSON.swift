@@ -5,7 +5,7 @@ import WasteDomain
 enum SettingsJSON {
     static let keys = ["district_name", "issuing_office", "notice_prefix", "notice_addressees", "notice_cc", "printing_office",
                        "categories_in_force", "report_due_day", "grade_thresholds", "utc_offset_minutes", "language",
-                       "require_totp_for", "outbound_hosts", "smtp"]
+                       "require_totp_for", "outbound_hosts", "smtp", "rectification_requires_photo"]
         + fairnessKeys
 
     /// The settings as shown and audited: the SMTP password is write-only (``stored(_:)`` keeps it).
@@ -37,6 +37,7 @@ enum SettingsJSON {
             ("language", .string(settings.language)),
             ("require_totp_for", .array(settings.requireTOTPFor.map { .string($0.rawValue) })),
             ("outbound_hosts", .array(settings.outboundHosts.map(JSONValue.string))),
+            ("rectification_requires_photo", .bool(settings.rectificationRequiresPhoto)),
         ] + fairnessJSON(settings))
     }
 
@@ -80,6 +81,7 @@ enum SettingsJSON {
         }) {
             settings.requireTOTPFor = Array(Set(roles)).sorted()
         }
+        if let requires = reader.bool("rectification_requires_photo") { settings.rectificationRequiresPhoto = requires }
         if let thresholds = reader.object("grade_thresholds", allowedKeys: ["excellent", "good", "pass"], { inner -> GradeThresholds? in
             var value = settings.gradeThresholds
             if let excellent = inner.int("excellent", min: 0, max: 100) { value.excellent = excellent }

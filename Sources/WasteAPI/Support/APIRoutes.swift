@@ -41,7 +41,8 @@ public struct APIRoutes: Sendable {
     mutating func add(_ method: HTTPMethod, _ path: String, access: Access, summary: String, tag: String,
                       query: [String] = [], body: String? = nil, bodyMediaType: String? = nil,
                       success: Int = 200, response: String? = nil, spreadsheets: Bool = false, inline: Bool = false,
-                      changesCredentials: Bool = false, fastPath: FastPath? = nil, _ handler: @escaping Handler) {
+                      changesCredentials: Bool = false, fastPath: FastPath? = nil, bodyMode: BodyModeChooser? = nil,
+                      _ handler: @escaping Handler) {
         docs.append(RouteDoc(method: method, path: path, access: access, summary: summary, tag: tag, query: query,
                              body: body, bodyMediaType: bodyMediaType, success: success, response: response,
                              spreadsheets: spreadsheets))
@@ -60,7 +61,7 @@ public struct APIRoutes: Sendable {
                 return try fastPath(APIContext(request: request, principal: principal, services: services))
             }
         }
-        table.add(method, path, inline: inline, fastPath: fast) { request in
+        table.add(method, path, inline: inline, fastPath: fast, bodyMode: bodyMode) { request in
             let principal = try authorize(request, access: access, services: services, publicRead: publicRead)
             request.notes.userID = principal?.userID
             if method == .GET || method == .HEAD { try request.query().allowOnly(known) }

@@ -1,3 +1,4 @@
+import BlobStore
 import Hashing
 import Storage
 import WasteDomain
@@ -18,6 +19,8 @@ public final class Services: Sendable {
     let overviews: RememberedAnswers<OverviewRoutes.Answer>
     /// The reminder scheduler and the outbox's delivery worker.
     public let reminders: ReminderService
+    /// Evidence files (see ``AttachmentRoutes``).
+    let blobs: BlobStore
 
     init(database: DatabasePool, options: AppOptions) {
         self.database = database
@@ -32,5 +35,6 @@ public final class Services: Sendable {
         rankings = RankingService(database: database)
         overviews = RememberedAnswers(database: database, tables: OverviewRoutes.inputTables)
         reminders = ReminderService(database: database, options: options, settings: settings)
+        blobs = BlobStore(root: options.attachmentsDirectory ?? database.path + ".attachments")
     }
 }

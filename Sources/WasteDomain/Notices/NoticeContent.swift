@@ -99,16 +99,22 @@ public struct NoticeContent: Sendable, Equatable {
         public var overdue: Bool
         /// Rectified, but after `rectifyBy`: listed with the overdue ones.
         public var rectifiedLate: Bool
+        /// Whether photos of the finding are on file (evidence attachments): the notice marks it.
+        public var hasPhoto: Bool
 
         public init(institution: String, itemCode: String, description: String, rectifyBy: CalendarDate, overdue: Bool,
-                    rectifiedLate: Bool = false) {
+                    rectifiedLate: Bool = false, hasPhoto: Bool = false) {
             self.institution = institution
             self.itemCode = itemCode
             self.description = description
             self.rectifyBy = rectifyBy
             self.overdue = overdue
             self.rectifiedLate = rectifiedLate
+            self.hasPhoto = hasPhoto
         }
+
+        /// The marker the renderers append to the problem's description.
+        public var photoMarker: String { hasPhoto ? "（附照片）" : "" }
     }
 
     /// A unit in the period's scheme without a ranking, and why (本期未接受检查).

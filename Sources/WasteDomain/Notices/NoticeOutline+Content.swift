@@ -53,7 +53,7 @@ extension NoticeOutline {
 
     static func rectifications(_ content: NoticeContent) -> Attachment {
         let rows = content.rectifications.enumerated().map { index, item in
-            [String(index + 1), item.institution, NoticeText.itemTitle(code: item.itemCode, in: content), NoticeText.standardTerms(item.description),
+            [String(index + 1), item.institution, NoticeText.itemTitle(code: item.itemCode, in: content), NoticeText.standardTerms(item.description) + item.photoMarker,
              NoticeText.date(item.rectifyBy), NoticeText.rectificationStatus(item)]
         }
         let table = Table(columns: ["序号", "单位", "考核项目", "问题", "整改期限", "状态"], rows: rows,

@@ -32,6 +32,8 @@ public struct DistrictSettings: Sendable, Equatable {
     public var disposalRules = DisposalRules.standard
     /// The working-day calendar per year (`calendar`), for kg per staff per working day.
     public var calendar = WorkingCalendar.official
+    /// Whether reporting a finding rectified needs a `rectified` photo or document first.
+    public var rectificationRequiresPhoto = true
 
     public init() {}
 

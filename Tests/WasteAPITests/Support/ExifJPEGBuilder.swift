@@ -1,0 +1,1 @@
+../../PhotoMetadataTests/ExifJPEGBuilder.swift

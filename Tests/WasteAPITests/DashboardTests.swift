@@ -27,4 +27,16 @@ import Testing
         let etag = try #require(page.header("etag"))
         #expect(try app.client.get("/", headers: [("If-None-Match", etag)]).status == 304)
     }
+
+    /// The page learns `--public-read` from the server, so it can hide its token box; the two
+    /// pages differ, so their ETags do too (scripts/page-tests checks the box in Chromium).
+    @Test func publicReadServerMarksThePageForAnonymousUse() throws {
+        let closed = try TestApp(), open = try TestApp(publicRead: true)
+        let closedPage = try closed.client.get("/"), openPage = try open.client.get("/")
+        #expect(openPage.text.contains(#"<html lang="zh-CN" data-public-read="1">"#))
+        #expect(!closedPage.text.contains("data-public-read=\"1\""))
+        #expect(closedPage.header("etag") != openPage.header("etag"))
+        #expect(try open.client.get("/v1/rankings?period=2026-H1").status == 200)
+        #expect(try closed.client.get("/v1/rankings?period=2026-H1").status == 401)
+    }
 }

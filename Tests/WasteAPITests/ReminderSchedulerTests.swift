@@ -127,6 +127,7 @@ import WasteDomain
             LEFT JOIN deliveries d ON d.event_id = e.id GROUP BY e.id ORDER BY e.id
             """)
         #expect(events.map { $0["event"] } == ["ledger_report_returned", "rectification_awaiting_verification", "notice_published"])
+        try #require(events.count == 3)
         #expect(events.allSatisfy { $0["deliveries"] == "1" })
         #expect(events[0]["message"]?.contains("原因：厨余垃圾数据缺失") == true)
         #expect(events[1]["message"] == "【待核查】尖山区统计局已报告问题“厨余垃圾桶内混有其他垃圾”整改完成（整改说明：已更换分类桶）。请检查组及时核查。")

@@ -55,7 +55,9 @@ import Testing
         #expect(overview.status == 200, "\(overview.text)")
 
         let csv = directory.appendingPathComponent("units.csv")
-        try Data("code,name,kind,headcount,floors\nOUT-1,区外来单位,党政机关,40,3\n".utf8).write(to: csv)
+        // it owes this month's report, so this month's ranking lists it (a unit whose obligation began
+        // after the period is in neither its ranking nor its notice: docs/DECISIONS.md, issue 12)
+        try Data("code,name,kind,headcount,floors,reporting_starts_on\nOUT-1,区外来单位,党政机关,40,3,\(period)-01\n".utf8).write(to: csv)
         let imported = try Wastesort.run(["import", "institutions", csv.path, "--db", "d.db"], in: directory)
         #expect(imported.status == 0, "\(imported.errors)")
 

@@ -62,8 +62,13 @@ import WasteDomain
         #expect(csv.header("content-type")?.hasPrefix("text/csv") == true)
         let lines = csv.text.split(separator: "\r\n").map(String.init)
         #expect(lines.count == 4)
-        #expect(lines[0].hasSuffix("code,name,covered,unmet,message_zh"))
-        #expect(lines[2].hasPrefix("U2,单位2,false,working_body plan facilities ledger inspection,"))
+        #expect(lines[0].hasSuffix("institution_code,institution_name,covered,unmet,unmet_zh"))
+        #expect(lines[2].hasPrefix("U2,单位2,"))
+        #expect(lines[2].contains("working_body; plan; facilities; ledger; inspection"))
+        #expect(lines[2].contains("本期未接受检查"))
+        let xlsx = try app.client.get("/v1/coverage?period=2026&format=xlsx", token: app.adminToken)
+        #expect(xlsx.status == 200)
+        #expect(Array(xlsx.body.prefix(2)) == [0x50, 0x4B])  // a ZIP package
         let clerk = try app.user("clerk3", role: "clerk", institution: 3)
         let own = try app.client.get("/v1/coverage?period=2026", token: clerk).json["items"]?.arrayValue ?? []
         #expect(own.compactMap { $0["institution"]?["code"]?.stringValue } == ["U3"])

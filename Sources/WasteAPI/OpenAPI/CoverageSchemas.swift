@@ -6,7 +6,7 @@ enum CoverageSchemas {
     static let all: [(String, JSONValue)] = [
         ("Coverage", [
             "type": "object", "required": ["period", "as_of", "totals", "items"],
-            "description": "With Accept: text/csv (or ?format=csv) the items as CSV: code, name, covered, unmet, message_zh.",
+            "description": "With Accept: text/csv or the xlsx type (or ?format=csv|xlsx) the items as a spreadsheet: institution_code, institution_name, covered, unmet, unmet_zh.",
             "properties": [
                 "period": ["type": "string"], "as_of": ["type": "string", "format": "date"],
                 "totals": ["type": "object", "required": ["active_institutions", "institutions", "covered", "rate", "unmet"],

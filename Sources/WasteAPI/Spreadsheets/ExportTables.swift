@@ -48,10 +48,9 @@ enum ExportTables {
 
     static let coverage = SpreadsheetExport(
         name: "coverage", chineseName: "全覆盖", filename: "coverage", itemArrays: [["items"]],
-        columns: [
-            C("code", "单位编码", "institution.code"), C("name", "单位名称", "institution.name"), C("covered", "是否覆盖"),
-            C("unmet", "未达条件", nil, .joined(member: "code", separator: " ")),
-            C("message_zh", "原因", "unmet", .joined(member: "message_zh", separator: "；")),
+        columns: institution + [
+            C("covered", "是否全覆盖"), C("unmet", "未达条件", nil, .joined(member: "code")),
+            C("unmet_zh", "原因", "unmet", .joined(member: "message_zh")),
         ])
 
     private static let ledgerFigures = [

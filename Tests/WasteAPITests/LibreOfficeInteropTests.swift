@@ -58,7 +58,14 @@ enum LibreOffice {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        // A LibreOffice that hangs (a stuck profile, a dialog) must fail the test, not stall the run.
+        let deadline = Date().addingTimeInterval(180)
+        while process.isRunning, Date() < deadline { usleep(100_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw Failure(description: "soffice did not finish converting to \(target) within 180 s")
+        }
         let produced = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
         guard process.terminationStatus == 0, let name = produced.first else {
             throw Failure(description: "soffice exited \(process.terminationStatus) without output for \(target)")

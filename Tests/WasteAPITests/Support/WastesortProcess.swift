@@ -32,7 +32,13 @@ enum Wastesort {
         process.standardOutput = output.handle
         process.standardError = errors.handle
         try process.run()
-        process.waitUntilExit()
+        // A command that does not end (a second server that should have refused) fails the test
+        // after two minutes instead of stalling the whole run.
+        guard waitForExit(process, seconds: 120) else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return Outcome(status: -1, output: output.text(), errors: errors.text() + "\n(killed: still running after 120 s)")
+        }
         return Outcome(status: process.terminationStatus, output: output.text(), errors: errors.text())
     }
 }
@@ -100,9 +106,18 @@ final class ServerProcess {
     @discardableResult
     func stop() -> Int32 {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        // The server exits within 10 s of SIGTERM by design; past 30 s it is killed, not waited on.
+        if !waitForExit(process, seconds: 30) { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationStatus
     }
+}
+
+/// Polls until `process` has exited or `seconds` pass; true when it exited.
+func waitForExit(_ process: Process, seconds: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning, Date() < deadline { usleep(20_000) }
+    return !process.isRunning
 }
 
 /// Asks until `condition` holds or `seconds` pass; true when it held.

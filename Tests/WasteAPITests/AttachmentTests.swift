@@ -195,7 +195,14 @@ import Testing
 
     @Test func rectificationPhotosTakenEarlyOrFarAwayCarryWarnings() throws {
         let world = try InspectionWorld()
-        try world.app.sql("UPDATE institutions SET latitude = 30.2741, longitude = 120.1551 WHERE id = 1")
+        // The office records where the unit is through the institution API; a clerk may not.
+        let placed = try world.app.client.patch("/v1/institutions/1", json: ["latitude": 30.2741, "longitude": 120.1551],
+                                                token: world.app.adminToken)
+        #expect(placed.status == 200, Comment(rawValue: placed.text))
+        #expect(placed.json["latitude"]?.numberValue?.text == "30.2741")
+        #expect(try world.app.client.patch("/v1/institutions/1", json: ["latitude": 31], token: world.clerk).status == 403)
+        #expect(try world.app.client.patch("/v1/institutions/1", json: ["latitude": 91], token: world.app.adminToken)
+            .errorFields == ["latitude"])
         let (_, finding) = try Self.openFinding(world)  // raised at 2020-06-15T04:00:00Z
         let client = world.app.client
         func warnings(_ photo: ExifJPEGBuilder) throws -> [String] {

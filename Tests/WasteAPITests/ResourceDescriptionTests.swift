@@ -45,7 +45,8 @@ import Testing
     @Test func anInstitutionSurvivesTheTripThroughItsRowAndItsJSON() throws {
         let app = try TestApp()
         let id = try app.createInstitution(code: "T-1", name: "尖山区科技局", [
-            ("kind", "党政机关"), ("parent_department", "尖山区人民政府"), ("address", "新兴大街1号"), ("headcount", 57),
+            ("kind", "党政机关"), ("parent_department", "尖山区人民政府"), ("address", "新兴大街1号"),
+            ("latitude", 46.646523), ("longitude", 131.158401), ("headcount", 57),
             ("floors", 4), ("has_canteen", true), ("building_area_m2", 1234.56), ("contact_name", "王芳"),
             ("contact_phone", "0469-4123456"), ("working_body_established_on", "2026-03-01"),
             ("plan_submitted_on", "2026-03-15"), ("reporting_starts_on", "2026-04-01"),

@@ -10,6 +10,9 @@ struct InstitutionFields: Sendable, Equatable {
     var kind = InstitutionKind.other
     var parentDepartment: String?
     var address: String?
+    /// Micro-degrees (WGS 84), for the "photo taken far from the institution" warning.
+    var latitudeMicro: Int64?
+    var longitudeMicro: Int64?
     var headcount = 0
     var floors = 1
     var hasCanteen = false
@@ -44,6 +47,9 @@ struct InstitutionFields: Sendable, Equatable {
                   doc: "Input also accepts the Chinese names 党政机关, 事业单位, 团体组织, 国有企业, 其他; output is always the code."),
             .init("parent_department", \.parentDepartment, .text(maxLength: 100), zh: "主管部门", emptyIsNull: true),
             .init("address", \.address, .text(maxLength: 200), zh: "地址", clerk: true, emptyIsNull: true),
+            .init("latitude", \.latitudeMicro, .coordinate(limit: 90), zh: "纬度",
+                  doc: "WGS 84 degrees; a rectification photo taken more than 1 km away carries a warning."),
+            .init("longitude", \.longitudeMicro, .coordinate(limit: 180), zh: "经度", doc: "WGS 84 degrees."),
             .init("headcount", \.headcount, .integer(min: 0, max: 1_000_000), zh: "在编人数", clerk: true),
             .init("floors", \.floors, .integer(min: 0, max: 300), zh: "楼层数", clerk: true),
             .init("has_canteen", \.hasCanteen, .boolean, zh: "有无食堂", clerk: true),
@@ -60,10 +66,7 @@ struct InstitutionFields: Sendable, Equatable {
                   doc: "The first day of the first month whose ledger report the institution owes; months before it are never due. "
                       + "Left out on registration: the first day of the month after registration (docs/API.md)."),
             .init("status", \.status, .enumeration(), zh: "状态"),
-        ],
-        // Migration 0011 (evidence) adds the position photos are compared with; set directly in
-        // SQL until the institution API exposes it (issue 11), read by the attachment warnings.
-        derivedColumns: ["latitude", "longitude"])
+        ])
 
     /// Codes and Chinese names both name a kind on input; output always uses the code.
     static let kindNames = Dictionary(uniqueKeysWithValues: InstitutionKind.allCases.map { ($0.chineseName, $0) })

@@ -81,6 +81,26 @@ extension FieldType where Value == Int64 {
     }
 }
 
+extension FieldType where Value == Int64 {
+    /// A position in degrees with at most 6 decimals (about 0.1 m), kept as integer micro-degrees
+    /// and stored in a REAL column (the unit the attachment warnings compute distances in).
+    static func coordinate(limit degrees: Int64) -> FieldType<Int64> {
+        let bound = degrees * 1_000_000
+        return FieldType(
+            read: { reader, key, _ in reader.scaled(key, decimals: 6, min: -bound, max: bound) },
+            store: { .real(Double($0) / 1_000_000) },
+            load: { row, column in
+                let value = try row.double(column)
+                guard value.isFinite, abs(value) <= Double(degrees) else { throw StoredValueError(column: column) }
+                return Int64((value * 1_000_000).rounded())
+            },
+            json: { .number(JSONNumber(scaled: $0, decimals: 6)) }, cell: { JSONNumber(scaled: $0, decimals: 6).text },
+            parseCell: { text in JSONNumber(text.trimmingCellSpaces).map(JSONValue.number) ?? .string(text) },
+            schema: ["type": "number", "minimum": .number(JSONNumber(-degrees)), "maximum": .number(JSONNumber(degrees)),
+                     "multipleOf": .number(JSONNumber(scaled: 1, decimals: 6))])
+    }
+}
+
 extension FieldType where Value == Bool {
     static let boolean = FieldType<Bool>(
         read: { reader, key, _ in reader.bool(key) },

@@ -55,10 +55,10 @@ import Testing
         let body = try #require(InstitutionFields.description.json(stored.fields).objectValue)
         let reread = try InstitutionFields.description.read(body, onto: nil).get()
         #expect(reread == stored.fields)
-        let header = InstitutionFields.description.header()
+        // Through the CSV the API exports and the reader its import uses.
+        let rows = try CSVReader.parse(InstitutionCSV.export([stored.fields]))
         let fromCells = try InstitutionFields.description.read(
-            InstitutionFields.description.inputObject(header: header, cells: InstitutionFields.description.cells(stored.fields)),
-            onto: nil).get()
+            InstitutionCSV.object(header: rows[0].fields, cells: rows[1].fields), onto: nil).get()
         #expect(fromCells == stored.fields)
     }
 

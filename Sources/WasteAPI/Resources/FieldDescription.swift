@@ -3,7 +3,7 @@ import Storage
 
 /// One member of a resource, declared once: its JSON name, column, spreadsheet headers, presence,
 /// who may write it, and its ``FieldType``. Validation, row decoding, SQL, JSON, the OpenAPI
-/// property and the CSV/xlsx cell all come from this value (see ``ResourceDescription``).
+/// property and the spreadsheet import all come from this value (see ``ResourceDescription``).
 struct FieldDescription<Model: Sendable>: Sendable {
     enum Presence: Sendable {
         /// Must be given on create; never `null`.
@@ -33,7 +33,6 @@ struct FieldDescription<Model: Sendable>: Sendable {
     let decode: @Sendable (Row, inout Model) throws -> Void
     let store: @Sendable (Model) -> SQLValue
     let json: @Sendable (Model) -> JSONValue
-    let cell: @Sendable (Model) -> String
     let parseCell: @Sendable (String) -> JSONValue
 
     /// A field that always has a value.
@@ -57,7 +56,6 @@ struct FieldDescription<Model: Sendable>: Sendable {
         decode = { row, model in model[keyPath: keyPath] = try type.load(row, column) }
         store = { model in type.store(model[keyPath: keyPath]) }
         json = { model in type.json(model[keyPath: keyPath]) }
-        cell = { model in type.cell(model[keyPath: keyPath]) }
         parseCell = type.parseCell
     }
 
@@ -89,7 +87,6 @@ struct FieldDescription<Model: Sendable>: Sendable {
         }
         store = { model in model[keyPath: keyPath].map(type.store) ?? .null }
         json = { model in model[keyPath: keyPath].map(type.json) ?? .null }
-        cell = { model in model[keyPath: keyPath].map(type.cell) ?? "" }
         parseCell = type.parseCell
     }
 

@@ -18,7 +18,7 @@ extension FieldType where Value == WasteCategory {
             guard let category = WasteCategory(rawValue: try row.string(column)) else { throw StoredValueError(column: column) }
             return category
         },
-        json: { .string($0.rawValue) }, cell: { $0.rawValue }, parseCell: { .string($0) },
+        json: { .string($0.rawValue) }, parseCell: { .string($0) },
         schema: FacilityCategories.schema)
 }
 
@@ -39,7 +39,7 @@ extension FieldType where Value == [WasteCategory] {
             },
             store: { .text(FacilityCategories.json($0).serializedString()) },
             load: { row, column in try FacilityCategories.parse(try row.string(column), column: column) },
-            json: FacilityCategories.json, cell: { $0.map(\.rawValue).joined(separator: " ") },
+            json: FacilityCategories.json,
             parseCell: { text in .array(text.split(whereSeparator: { " ,，、".contains($0) }).map { .string(String($0)) }) },
             schema: ["type": "array", "items": .object(FacilityCategories.schema), "maxItems": .number(JSONNumber(maxCount)),
                      "uniqueItems": true, "description": .string(doc)])
@@ -70,7 +70,7 @@ extension FieldType where Value == [WasteCategory: BinSpec] {
             },
             store: { .text(BinsColumn.json($0).serializedString()) },
             load: { row, column in try BinsColumn.parse(try row.string(column), column: column) },
-            json: BinsColumn.json, cell: { BinsColumn.json($0).serializedString() },
+            json: BinsColumn.json,
             parseCell: { text in (try? JSONValue.parse(Array(text.utf8))) ?? .string(text) },
             schema: [
                 "type": "object", "description": "Bins per category: {category: {count, capacity_l}}.",

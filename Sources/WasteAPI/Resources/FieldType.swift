@@ -3,7 +3,7 @@ import Storage
 import WasteDomain
 
 /// How one kind of value is read from a body, stored in a column, decoded strictly, written as
-/// JSON and as a spreadsheet cell, and described in `/openapi.json`. A ``FieldDescription``
+/// JSON, read from a spreadsheet cell, and described in `/openapi.json`. A ``FieldDescription``
 /// pairs one of these with a key path; every derived use goes through it.
 struct FieldType<Value>: Sendable {
     /// Converts a present, non-null member; records an error and returns nil when it is bad.
@@ -12,8 +12,6 @@ struct FieldType<Value>: Sendable {
     /// Throws ``StoredValueError`` for a value the column should never hold: never a default.
     let load: @Sendable (Row, String) throws -> Value
     let json: @Sendable (Value) -> JSONValue
-    /// The exported cell text (CSV and xlsx).
-    let cell: @Sendable (Value) -> String
     /// A non-empty imported cell as the JSON member the body reader validates.
     let parseCell: @Sendable (String) -> JSONValue
     /// The OpenAPI schema of a present value (nullability is the field's business).
@@ -51,7 +49,7 @@ extension FieldType where Value == String {
                 return text
             },
             store: { .text($0) }, load: { row, column in try row.string(column) },
-            json: { .string($0) }, cell: { $0 }, parseCell: { .string($0) }, schema: schema)
+            json: { .string($0) }, parseCell: { .string($0) }, schema: schema)
     }
 }
 
@@ -60,7 +58,7 @@ extension FieldType where Value == Int {
         FieldType(
             read: { reader, key, _ in reader.int(key, min: min, max: max) },
             store: { .integer(Int64($0)) }, load: { row, column in try row.int(column) },
-            json: { .number(JSONNumber($0)) }, cell: { String($0) },
+            json: { .number(JSONNumber($0)) },
             parseCell: { text in JSONNumber(text.trimmingCellSpaces).map(JSONValue.number) ?? .string(text) },
             schema: ["type": "integer", "minimum": .number(JSONNumber(min)), "maximum": .number(JSONNumber(max))])
     }
@@ -73,7 +71,7 @@ extension FieldType where Value == Int64 {
             read: { reader, key, _ in reader.scaled(key, decimals: decimals, min: min, max: max) },
             store: { .integer($0) }, load: { row, column in try row.int64(column) },
             json: { .number(JSONNumber(scaled: $0, decimals: decimals)) },
-            cell: { JSONNumber(scaled: $0, decimals: decimals).text },
+           
             parseCell: { text in JSONNumber(text.trimmingCellSpaces).map(JSONValue.number) ?? .string(text) },
             schema: ["type": "number", "minimum": .number(JSONNumber(scaled: min, decimals: decimals)),
                      "maximum": .number(JSONNumber(scaled: max, decimals: decimals)),
@@ -94,7 +92,7 @@ extension FieldType where Value == Int64 {
                 guard value.isFinite, abs(value) <= Double(degrees) else { throw StoredValueError(column: column) }
                 return Int64((value * 1_000_000).rounded())
             },
-            json: { .number(JSONNumber(scaled: $0, decimals: 6)) }, cell: { JSONNumber(scaled: $0, decimals: 6).text },
+            json: { .number(JSONNumber(scaled: $0, decimals: 6)) },
             parseCell: { text in JSONNumber(text.trimmingCellSpaces).map(JSONValue.number) ?? .string(text) },
             schema: ["type": "number", "minimum": .number(JSONNumber(-degrees)), "maximum": .number(JSONNumber(degrees)),
                      "multipleOf": .number(JSONNumber(scaled: 1, decimals: 6))])
@@ -105,7 +103,7 @@ extension FieldType where Value == Bool {
     static let boolean = FieldType<Bool>(
         read: { reader, key, _ in reader.bool(key) },
         store: { .integer($0 ? 1 : 0) }, load: { row, column in try row.bool(column) },
-        json: { .bool($0) }, cell: { $0 ? "true" : "false" },
+        json: { .bool($0) },
         parseCell: { text in SpreadsheetBoolean.parse(text.trimmingCellSpaces).map(JSONValue.bool) ?? .string(text) },
         schema: ["type": "boolean"])
 }
@@ -124,7 +122,7 @@ extension FieldType where Value == CalendarDate {
             guard let date = CalendarDate(parsing: try row.string(column)) else { throw StoredValueError(column: column) }
             return date
         },
-        json: { .string($0.description) }, cell: { $0.description }, parseCell: { .string($0) },
+        json: { .string($0.description) }, parseCell: { .string($0) },
         schema: ["type": "string", "format": "date"])
 }
 
@@ -142,7 +140,7 @@ extension FieldType where Value: RawRepresentable & CaseIterable & Sendable, Val
                 guard let value = Value(rawValue: try row.string(column)) else { throw StoredValueError(column: column) }
                 return value
             },
-            json: { .string($0.rawValue) }, cell: { $0.rawValue }, parseCell: { .string($0) },
+            json: { .string($0.rawValue) }, parseCell: { .string($0) },
             schema: ["type": "string", "enum": .array(codes.map(JSONValue.string))])
     }
 }

@@ -4,10 +4,6 @@ import JSON
 /// (or its Chinese header), and each imported row turned into the JSON object that
 /// ``ResourceDescription/read(_:onto:path:)`` validates, so a file obeys the API's rules.
 extension ResourceDescription {
-    func header(chinese: Bool = false) -> [String] { fields.map { chinese ? $0.headerZH : $0.name } }
-
-    func cells(_ model: Model) -> [String] { fields.map { $0.cell(model) } }
-
     /// The field a header cell names, in either language.
     func field(forHeader header: String) -> FieldDescription<Model>? {
         fields.first { $0.name == header || $0.headerZH == header }
